@@ -1,0 +1,28 @@
+import { jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt, id } from "./_shared";
+
+export type AgencySettings = {
+  /** Monthly contribution levels (yen) used for "orders needed" and the Go verdict (SPEC §5). */
+  hiringTriggers: [number, number];
+  locale: "ja" | "en";
+  /** Consumption-tax rounding on an invoice (SPEC §4.2); Japanese practice defaults to rounding down. */
+  taxRounding: "floor" | "round" | "ceil";
+};
+
+export const defaultAgencySettings: AgencySettings = {
+  hiringTriggers: [450_000, 600_000],
+  locale: "ja",
+  taxRounding: "floor",
+};
+
+/** A tenant. Not itself row-level secured: its id is what every other tenant table is scoped by. */
+export const agencies = pgTable("agencies", {
+  id: id(),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+  settings: jsonb("settings").$type<AgencySettings>().notNull().default(defaultAgencySettings),
+  createdAt: createdAt(),
+});
+
+export type Agency = typeof agencies.$inferSelect;
+export type NewAgency = typeof agencies.$inferInsert;

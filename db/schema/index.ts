@@ -1,0 +1,5 @@
+export { appTenant } from "./_shared";
+export * from "./agencies";
+export * from "./audit";
+export * from "./clients";
+export * from "./users";

@@ -1,0 +1,110 @@
+import {
+  type AnyPgColumn,
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { createdAt, id, tenantPolicy } from "./_shared";
+import { agencies } from "./agencies";
+import { clients } from "./clients";
+
+export const localeEnum = pgEnum("locale", ["ja", "en"]);
+export const roleEnum = pgEnum("member_role", ["owner", "manager", "operator", "client"]);
+
+/** A person. Global (not per agency): one login may belong to several agencies. */
+export const users = pgTable("users", {
+  id: id(),
+  /** Stored lower-cased; uniqueness is therefore case-insensitive. */
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  locale: localeEnum("locale").notNull().default("ja"),
+  /** Bumped on password change; a session carrying an older value is no longer valid. */
+  sessionVersion: integer("session_version").notNull().default(1),
+  createdAt: createdAt(),
+});
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: id(),
+    agencyId: uuid("agency_id")
+      .notNull()
+      .references(() => agencies.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: roleEnum("role").notNull(),
+    /** Set for client users only: the one client they may see. */
+    clientId: uuid("client_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("memberships_agency_user_key").on(t.agencyId, t.userId),
+    unique("memberships_agency_id_key").on(t.agencyId, t.id),
+    index("memberships_user_idx").on(t.userId),
+    foreignKey({
+      name: "memberships_client_fk",
+      columns: [t.agencyId, t.clientId],
+      foreignColumns: [clients.agencyId, clients.id],
+    }).onDelete("cascade"),
+    tenantPolicy("memberships"),
+  ],
+).enableRLS();
+
+export const invites = pgTable(
+  "invites",
+  {
+    id: id(),
+    agencyId: uuid("agency_id")
+      .notNull()
+      .references(() => agencies.id, { onDelete: "cascade" }),
+    /** SHA-256 of the token; the token itself is only ever shown once, in the invite link. */
+    tokenHash: text("token_hash").notNull().unique(),
+    email: text("email").notNull(),
+    role: roleEnum("role").notNull(),
+    clientId: uuid("client_id"),
+    invitedBy: uuid("invited_by").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedBy: uuid("accepted_by").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("invites_agency_idx").on(t.agencyId),
+    foreignKey({
+      name: "invites_client_fk",
+      columns: [t.agencyId, t.clientId],
+      foreignColumns: [clients.agencyId, clients.id],
+    }).onDelete("cascade"),
+    tenantPolicy("invites"),
+  ],
+).enableRLS();
+
+/**
+ * Failed and successful sign-in attempts, kept in the database so throttling holds across app instances.
+ * Not a tenant table: a sign-in happens before any agency is known.
+ */
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    succeeded: boolean("succeeded").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_attempts_email_at_idx").on(t.email, t.at), index("sign_in_attempts_ip_at_idx").on(t.ip, t.at)],
+);
+
+export type User = typeof users.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type Role = (typeof roleEnum.enumValues)[number];
+export type Invite = typeof invites.$inferSelect;
