@@ -10,8 +10,13 @@ import type { Database, Transaction } from "./client";
  */
 export async function withTenant<T>(db: Database, agencyId: string, fn: (tx: Transaction) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.agency_id', ${agencyId}, true)`);
-    await tx.execute(sql`set local role app_tenant`);
+    await enterTenant(tx, agencyId);
     return fn(tx);
   });
+}
+
+/** Switches an open transaction into the agency's context; everything after it is row-level secured. */
+export async function enterTenant(tx: Transaction, agencyId: string): Promise<void> {
+  await tx.execute(sql`select set_config('app.agency_id', ${agencyId}, true)`);
+  await tx.execute(sql`set local role app_tenant`);
 }

@@ -1,13 +1,9 @@
 import { sql } from "drizzle-orm";
 import { foreignKey, index, integer, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { CHANNELS, CLIENT_STATUSES, ONBOARDING_STAGES, SERVICE_MODELS } from "../../lib/options";
 import { createdAt, id, tenantPolicy, updatedAt } from "./_shared";
 import { agencies } from "./agencies";
 import { memberships } from "./users";
-
-export const CHANNELS = ["rakuten", "yahoo", "amazon", "qoo10", "own_site", "other"] as const;
-export const SERVICE_MODELS = ["full", "hybrid"] as const;
-export const CLIENT_STATUSES = ["onboarding", "trial", "active", "paused", "ended"] as const;
-export const ONBOARDING_STAGES = ["kickoff", "data_migration", "store_setup", "trial_run", "live"] as const;
 
 export const channelEnum = pgEnum("channel", CHANNELS);
 export const serviceModelEnum = pgEnum("service_model", SERVICE_MODELS);
@@ -75,5 +71,4 @@ export const clientAssignments = pgTable(
 
 export type Client = typeof clients.$inferSelect;
 export type NewClient = typeof clients.$inferInsert;
-export type Channel = (typeof CHANNELS)[number];
-export type ClientStatus = (typeof CLIENT_STATUSES)[number];
+export type { Channel, ClientStatus } from "../../lib/options";

@@ -11,12 +11,13 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { ROLES } from "../../lib/options";
 import { createdAt, id, tenantPolicy } from "./_shared";
 import { agencies } from "./agencies";
 import { clients } from "./clients";
 
 export const localeEnum = pgEnum("locale", ["ja", "en"]);
-export const roleEnum = pgEnum("member_role", ["owner", "manager", "operator", "client"]);
+export const roleEnum = pgEnum("member_role", ROLES);
 
 /** A person. Global (not per agency): one login may belong to several agencies. */
 export const users = pgTable("users", {

@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { statusTone } from "@/components/tables/clients/columns";
+import { Badge, Card, PageHeader } from "@/components/ui/misc";
+import { getDb } from "@/db/client";
+import { getClientOrThrow } from "@/db/queries/clients";
+import { listAssignableStaff } from "@/db/queries/members";
+import { withTenant } from "@/db/tenant";
+import { NotFoundError } from "@/lib/actions/errors";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/viewer";
+import { ClientForm } from "../client-form";
+import { EndClientButton } from "./end-client-button";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("clients");
+  return { title: t("detail") };
+}
+
+export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
+  const member = await requirePermission("clients.read");
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const t = await getTranslations();
+  const { agencyId } = member.membership;
+  const data = await withTenant(getDb(), agencyId, async (tx) => ({
+    client: await getClientOrThrow(tx, { agencyId, clientId: id, scope: member.scope }),
+    staff: await listAssignableStaff(tx, { agencyId }),
+  })).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const { client, staff } = data;
+  const canWrite = can(member.membership.role, "clients.write");
+  const manager = staff.find((s) => s.id === client.managerMembershipId);
+  const operators = staff.filter((s) => client.operatorMembershipIds.includes(s.id));
+
+  return (
+    <div className="max-w-4xl space-y-6">
+      <Link href="/clients" className="text-sm text-indigo-700 hover:underline">
+        ← {t("clients.back")}
+      </Link>
+      <PageHeader
+        title={client.name}
+        description={`${client.code}${client.industry ? ` · ${client.industry}` : ""}`}
+        actions={
+          <>
+            <Badge tone={statusTone[client.status]}>{t(`clientStatus.${client.status}`)}</Badge>
+            {canWrite && client.status !== "ended" ? (
+              <EndClientButton id={client.id} version={client.version} name={client.name} />
+            ) : null}
+          </>
+        }
+      />
+      {canWrite ? (
+        <Card className="p-6">
+          <h2 className="mb-4 text-base font-semibold">{t("clients.edit")}</h2>
+          <ClientForm
+            key={client.version}
+            staff={staff}
+            client={{ ...client, channels: client.channels, managerMembershipId: client.managerMembershipId }}
+          />
+        </Card>
+      ) : (
+        <Card className="p-6">
+          <dl className="grid gap-4 text-sm sm:grid-cols-2">
+            <div>
+              <dt className="text-slate-500">{t("clients.columns.channels")}</dt>
+              <dd>{client.channels.map((c) => t(`channels.${c}`)).join("、")}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">{t("clients.columns.serviceModel")}</dt>
+              <dd>{t(`serviceModels.${client.serviceModel}`)}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">{t("clients.columns.onboardingStage")}</dt>
+              <dd>{t(`onboardingStage.${client.onboardingStage}`)}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">{t("clients.columns.manager")}</dt>
+              <dd>{manager?.name ?? "—"}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">{t("clients.columns.operators")}</dt>
+              <dd>{operators.map((o) => o.name).join("、") || "—"}</dd>
+            </div>
+          </dl>
+        </Card>
+      )}
+    </div>
+  );
+}

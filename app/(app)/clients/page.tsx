@@ -1,0 +1,142 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { z } from "zod";
+import { ClientsDataTable } from "@/components/tables/clients/data-table";
+import { ClientsTableSkeleton } from "@/components/tables/clients/skeleton";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { EmptyState, PageHeader } from "@/components/ui/misc";
+import { Pagination } from "@/components/ui/pagination";
+import { getDb } from "@/db/client";
+import { CLIENT_SORTS, listClients } from "@/db/queries/clients";
+import { withTenant } from "@/db/tenant";
+import { can } from "@/lib/auth/permissions";
+import { type Member, requirePermission } from "@/lib/auth/viewer";
+import { CHANNELS, CLIENT_STATUSES } from "@/lib/options";
+import { pageParam, parseSearchParams } from "@/lib/search-params";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("clients");
+  return { title: t("title") };
+}
+
+const PAGE_SIZE = 25;
+
+const listParams = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  status: z.enum(CLIENT_STATUSES).optional().catch(undefined),
+  channel: z.enum(CHANNELS).optional().catch(undefined),
+  sort: z.enum(CLIENT_SORTS).default("name").catch("name"),
+  dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
+  page: pageParam,
+});
+
+type ListParams = z.output<typeof listParams>;
+
+export default async function ClientsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const member = await requirePermission("clients.read");
+  const params = parseSearchParams(listParams, await searchParams);
+  const t = await getTranslations();
+  return (
+    <div>
+      <PageHeader
+        title={t("clients.title")}
+        description={t("clients.description")}
+        actions={
+          can(member.membership.role, "clients.write") ? (
+            <Link href="/clients/new" className={buttonClass()}>
+              {t("clients.new")}
+            </Link>
+          ) : null
+        }
+      />
+      <search>
+        <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
+          <label className="w-64">
+            <span className="mb-1 block text-xs font-medium text-slate-600">{t("clients.search")}</span>
+            <input
+              name="q"
+              type="search"
+              defaultValue={params.q}
+              placeholder={t("clients.searchPlaceholder")}
+              className={inputClass}
+            />
+          </label>
+          <label>
+            <span className="mb-1 block text-xs font-medium text-slate-600">{t("clients.columns.status")}</span>
+            <select name="status" defaultValue={params.status ?? ""} className={inputClass}>
+              <option value="">{t("clients.allStatuses")}</option>
+              {CLIENT_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`clientStatus.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span className="mb-1 block text-xs font-medium text-slate-600">{t("clients.columns.channels")}</span>
+            <select name="channel" defaultValue={params.channel ?? ""} className={inputClass}>
+              <option value="">{t("clients.allChannels")}</option>
+              {CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`channels.${c}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <input type="hidden" name="sort" value={params.sort} />
+          <input type="hidden" name="dir" value={params.dir} />
+          <button type="submit" className={buttonClass("secondary")}>
+            {t("clients.filter")}
+          </button>
+        </form>
+      </search>
+      <Suspense key={JSON.stringify(params)} fallback={<ClientsTableSkeleton />}>
+        <ClientsList member={member} params={params} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function ClientsList({ member, params }: { member: Member; params: ListParams }) {
+  const t = await getTranslations("clients");
+  const { agencyId } = member.membership;
+  const { rows, total } = await withTenant(getDb(), agencyId, (tx) =>
+    listClients(tx, { agencyId, scope: member.scope, ...params, pageSize: PAGE_SIZE }),
+  );
+  const filtered = Boolean(params.q || params.status || params.channel);
+  if (total === 0) {
+    return filtered ? (
+      <EmptyState title={t("emptyFiltered")} />
+    ) : (
+      <EmptyState
+        title={t("empty")}
+        body={member.scope.kind === "assigned" ? t("emptyOperator") : t("emptyBody")}
+        action={
+          can(member.membership.role, "clients.write") ? (
+            <Link href="/clients/new" className={buttonClass()}>
+              {t("new")}
+            </Link>
+          ) : null
+        }
+      />
+    );
+  }
+  const query = { q: params.q, status: params.status, channel: params.channel, sort: params.sort, dir: params.dir };
+  return (
+    <>
+      <ClientsDataTable
+        rows={rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }))}
+        sort={{ sort: params.sort, dir: params.dir }}
+        query={query}
+      />
+      <Pagination page={params.page} pageSize={PAGE_SIZE} total={total} params={query} path="/clients" />
+    </>
+  );
+}

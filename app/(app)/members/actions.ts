@@ -1,0 +1,160 @@
+"use server";
+// Invite members, change roles, remove members and revoke invites.
+import { and, eq, isNull } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { getClientOrThrow } from "@/db/queries/clients";
+import { countRole, getMembershipOrThrow } from "@/db/queries/members";
+import { clientAssignments, invites, memberships, users } from "@/db/schema";
+import { FieldError, NotFoundError } from "@/lib/actions/errors";
+import { agencyAction } from "@/lib/actions/safe-action";
+import { can } from "@/lib/auth/permissions";
+import { INVITE_TTL_DAYS, newInviteToken } from "@/lib/invite-token";
+import { sendMailIfConfigured } from "@/lib/mail";
+import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema } from "@/lib/schemas/member";
+
+async function origin(): Promise<string> {
+  const h = await headers().catch(() => undefined);
+  const host = h?.get("x-forwarded-host") ?? h?.get("host");
+  if (!host) return "";
+  return `${h?.get("x-forwarded-proto") ?? "http"}://${host}`;
+}
+
+export const inviteMember = agencyAction({
+  name: "members.invite",
+  permission: "members.inviteClientUser",
+  schema: inviteSchema,
+  async run(input, ctx) {
+    const { membership, scope } = ctx.member;
+    if (input.role !== "client" && !can(membership.role, "members.inviteStaff")) throw new NotFoundError("role");
+    if (input.clientId) {
+      await getClientOrThrow(ctx.tx, { agencyId: ctx.agencyId, clientId: input.clientId, scope });
+      // A manager invites client users only for the clients they manage.
+      if (membership.role === "manager") {
+        const [managed] = await ctx.tx
+          .select({ clientId: clientAssignments.clientId })
+          .from(clientAssignments)
+          .where(
+            and(
+              eq(clientAssignments.agencyId, ctx.agencyId),
+              eq(clientAssignments.clientId, input.clientId),
+              eq(clientAssignments.membershipId, membership.id),
+              eq(clientAssignments.role, "manager"),
+            ),
+          );
+        if (!managed) throw new NotFoundError("client");
+      }
+    }
+    const [existing] = await ctx.tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.agencyId, ctx.agencyId), eq(users.email, input.email)));
+    if (existing) throw new FieldError("email", "validation.alreadyMember");
+
+    const { token, tokenHash } = newInviteToken();
+    const expiresAt = new Date(Date.now() + INVITE_TTL_DAYS * 24 * 60 * 60 * 1000);
+    const [created] = await ctx.tx
+      .insert(invites)
+      .values({
+        agencyId: ctx.agencyId,
+        tokenHash,
+        email: input.email,
+        role: input.role,
+        clientId: input.clientId,
+        invitedBy: ctx.member.userId,
+        expiresAt,
+      })
+      .returning({ id: invites.id });
+    if (!created) throw new Error("insert returned no row");
+    // The token itself is never stored or audited: only whoever holds the link can accept.
+    await ctx.audit({
+      action: "invite.create",
+      entity: "invite",
+      entityId: created.id,
+      after: { email: input.email, role: input.role, clientId: input.clientId },
+    });
+    const path = `/invite/${token}`;
+    const url = `${await origin()}${path}`;
+    const mailed = await sendMailIfConfigured({
+      to: input.email,
+      subject: ctx.t("invite.mailSubject", { agency: ctx.member.membership.agencyName }),
+      text: ctx.t("invite.mailBody", { agency: ctx.member.membership.agencyName, url }),
+    });
+    revalidatePath("/members");
+    return { inviteId: created.id, url, path, mailed };
+  },
+});
+
+export const revokeInvite = agencyAction({
+  name: "members.revokeInvite",
+  permission: "members.inviteClientUser",
+  schema: revokeInviteSchema,
+  async run(input, ctx) {
+    const [removed] = await ctx.tx
+      .delete(invites)
+      .where(and(eq(invites.agencyId, ctx.agencyId), eq(invites.id, input.inviteId), isNull(invites.acceptedAt)))
+      .returning({ id: invites.id, email: invites.email, role: invites.role, invitedBy: invites.invitedBy });
+    if (!removed) throw new NotFoundError("invite");
+    // Managers may revoke only the invites they sent.
+    if (!can(ctx.member.membership.role, "members.inviteStaff") && removed.invitedBy !== ctx.member.userId) {
+      throw new NotFoundError("invite");
+    }
+    await ctx.audit({ action: "invite.revoke", entity: "invite", entityId: removed.id, before: removed });
+    revalidatePath("/members");
+    return { id: removed.id };
+  },
+});
+
+export const changeRole = agencyAction({
+  name: "members.changeRole",
+  permission: "members.changeRole",
+  schema: changeRoleSchema,
+  async run(input, ctx) {
+    const target = await getMembershipOrThrow(ctx.tx, { agencyId: ctx.agencyId, membershipId: input.membershipId });
+    if (target.role === "client") throw new FieldError("role", "validation.clientRoleFixed");
+    if (
+      target.role === "owner" &&
+      input.role !== "owner" &&
+      (await countRole(ctx.tx, { agencyId: ctx.agencyId, role: "owner" })) <= 1
+    ) {
+      throw new FieldError("role", "validation.lastOwner");
+    }
+    await ctx.tx
+      .update(memberships)
+      .set({ role: input.role })
+      .where(and(eq(memberships.agencyId, ctx.agencyId), eq(memberships.id, target.id)));
+    // A manager's assignment makes no sense for an operator: keep them on the client as an operator.
+    if (input.role === "operator") {
+      await ctx.tx
+        .update(clientAssignments)
+        .set({ role: "operator" })
+        .where(and(eq(clientAssignments.agencyId, ctx.agencyId), eq(clientAssignments.membershipId, target.id)));
+    }
+    await ctx.audit({
+      action: "member.changeRole",
+      entity: "membership",
+      entityId: target.id,
+      before: { role: target.role },
+      after: { role: input.role },
+    });
+    revalidatePath("/members");
+    return { id: target.id, role: input.role };
+  },
+});
+
+export const removeMember = agencyAction({
+  name: "members.remove",
+  permission: "members.remove",
+  schema: removeMemberSchema,
+  async run(input, ctx) {
+    const target = await getMembershipOrThrow(ctx.tx, { agencyId: ctx.agencyId, membershipId: input.membershipId });
+    if (target.role === "owner" && (await countRole(ctx.tx, { agencyId: ctx.agencyId, role: "owner" })) <= 1) {
+      throw new FieldError("membershipId", "validation.lastOwner");
+    }
+    await ctx.tx.delete(memberships).where(and(eq(memberships.agencyId, ctx.agencyId), eq(memberships.id, target.id)));
+    await ctx.audit({ action: "member.remove", entity: "membership", entityId: target.id, before: target });
+    revalidatePath("/members");
+    return { id: target.id };
+  },
+});

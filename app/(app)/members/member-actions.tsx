@@ -1,0 +1,81 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import { STAFF_ROLES } from "@/lib/options";
+import { changeRole, removeMember, revokeInvite } from "./actions";
+
+function firstError(result: ActionResult<unknown>): string | null {
+  if (result.ok) return null;
+  if (result.code === "invalid") return Object.values(result.fieldErrors).flat()[0] ?? result.message;
+  return result.message;
+}
+
+export function MemberActions({
+  membershipId,
+  name,
+  role,
+  isSelf,
+}: {
+  membershipId: string;
+  name: string;
+  role: string;
+  isSelf: boolean;
+}) {
+  const t = useTranslations();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="flex items-center justify-end gap-2">
+      {role !== "client" ? (
+        <select
+          aria-label={t("members.changeRoleFor", { name })}
+          className="rounded-md border-0 py-1 pl-2 pr-8 text-xs ring-1 ring-slate-300"
+          defaultValue={role}
+          disabled={pending}
+          onChange={(e) => {
+            const next = e.target.value;
+            start(async () => setError(firstError(await changeRole(null, { membershipId, role: next }))));
+          }}
+        >
+          {STAFF_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </select>
+      ) : null}
+      <Button
+        variant="ghost"
+        size="sm"
+        pending={pending}
+        onClick={() => {
+          if (!window.confirm(isSelf ? t("members.removeSelfConfirm") : t("members.removeConfirm", { name }))) return;
+          start(async () => setError(firstError(await removeMember(null, { membershipId }))));
+        }}
+      >
+        {t("members.remove")}
+      </Button>
+      <span role="alert" className="text-xs text-red-600">
+        {error}
+      </span>
+    </div>
+  );
+}
+
+export function RevokeInviteButton({ inviteId }: { inviteId: string }) {
+  const t = useTranslations("members");
+  const [pending, start] = useTransition();
+  return (
+    <Button
+      variant="ghost"
+      size="sm"
+      pending={pending}
+      onClick={() => start(async () => void (await revokeInvite(null, { inviteId })))}
+    >
+      {t("revoke")}
+    </Button>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { useMemo } from "react";
+import { Badge, type BadgeTone } from "@/components/ui/misc";
+import type { Channel, ClientStatus, OnboardingStage, ServiceModel } from "@/lib/options";
+
+/** One row of the client list, as the server sends it (see db/queries/clients.ts listClients). */
+export type ClientRow = {
+  id: string;
+  name: string;
+  code: string;
+  industry: string;
+  channels: string[];
+  serviceModel: string;
+  status: ClientStatus;
+  onboardingStage: string;
+  managerName: string | null;
+  operatorCount: number;
+  updatedAt: string;
+};
+
+export const features = tableFeatures({});
+const helper = createColumnHelper<typeof features, ClientRow>();
+
+/** Columns the server can sort by; the header of each is a link that flips the URL's sort. */
+export const SORTABLE = new Set(["name", "code", "status", "updatedAt"]);
+
+export const statusTone: Record<ClientStatus, BadgeTone> = {
+  onboarding: "blue",
+  trial: "yellow",
+  active: "green",
+  paused: "gray",
+  ended: "red",
+};
+
+/** The columns, translated; stable across renders as long as the locale is. */
+export function useClientColumns() {
+  const t = useTranslations();
+  const format = useFormatter();
+  return useMemo(() => buildColumns(t, format), [t, format]);
+}
+
+function buildColumns(t: ReturnType<typeof useTranslations<never>>, format: ReturnType<typeof useFormatter>) {
+  return helper.columns([
+    helper.accessor("name", {
+      header: t("clients.columns.name"),
+      cell: (info) => (
+        <Link href={`/clients/${info.row.original.id}`} className="font-medium text-indigo-700 hover:underline">
+          {info.getValue()}
+        </Link>
+      ),
+    }),
+    helper.accessor("code", {
+      header: t("clients.columns.code"),
+      cell: (info) => <span className="font-mono text-xs">{info.getValue()}</span>,
+    }),
+    helper.accessor("channels", {
+      header: t("clients.columns.channels"),
+      cell: (info) => (
+        <div className="flex flex-wrap gap-1">
+          {info.getValue().map((c) => (
+            <Badge key={c}>{t(`channels.${c as Channel}`)}</Badge>
+          ))}
+        </div>
+      ),
+    }),
+    helper.accessor("serviceModel", {
+      header: t("clients.columns.serviceModel"),
+      cell: (info) => t(`serviceModels.${info.getValue() as ServiceModel}`),
+    }),
+    helper.accessor("status", {
+      header: t("clients.columns.status"),
+      cell: (info) => <Badge tone={statusTone[info.getValue()]}>{t(`clientStatus.${info.getValue()}`)}</Badge>,
+    }),
+    helper.accessor("onboardingStage", {
+      header: t("clients.columns.onboardingStage"),
+      cell: (info) => t(`onboardingStage.${info.getValue() as OnboardingStage}`),
+    }),
+    helper.accessor("managerName", { header: t("clients.columns.manager"), cell: (info) => info.getValue() ?? "—" }),
+    helper.accessor("operatorCount", { header: t("clients.columns.operators"), cell: (info) => info.getValue() }),
+    helper.accessor("updatedAt", {
+      header: t("clients.columns.updatedAt"),
+      cell: (info) => format.dateTime(new Date(info.getValue()), { dateStyle: "medium" }),
+    }),
+  ]);
+}

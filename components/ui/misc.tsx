@@ -1,0 +1,90 @@
+import type { HTMLAttributes, ReactNode } from "react";
+import { cn } from "@/lib/cn";
+
+export function Card({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
+  return <div className={cn("rounded-lg bg-white shadow-xs ring-1 ring-slate-200", className)} {...props} />;
+}
+
+const badgeTones = {
+  gray: "bg-slate-100 text-slate-700 ring-slate-500/20",
+  green: "bg-emerald-50 text-emerald-700 ring-emerald-600/20",
+  yellow: "bg-amber-50 text-amber-800 ring-amber-600/20",
+  red: "bg-red-50 text-red-700 ring-red-600/20",
+  blue: "bg-sky-50 text-sky-700 ring-sky-600/20",
+  indigo: "bg-indigo-50 text-indigo-700 ring-indigo-600/20",
+} as const;
+
+export type BadgeTone = keyof typeof badgeTones;
+
+export function Badge({ tone = "gray", children }: { tone?: BadgeTone; children: ReactNode }) {
+  return (
+    <span
+      className={cn(
+        "inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
+        badgeTones[tone],
+      )}
+    >
+      {children}
+    </span>
+  );
+}
+
+export function Skeleton({ className }: { className?: string }) {
+  return <div className={cn("animate-pulse rounded-md bg-slate-200", className)} aria-hidden />;
+}
+
+export function EmptyState({ title, body, action }: { title: ReactNode; body?: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="rounded-lg border-2 border-dashed border-slate-200 px-6 py-12 text-center">
+      <p className="text-sm font-semibold text-slate-900">{title}</p>
+      {body ? <p className="mt-1 text-sm text-slate-500">{body}</p> : null}
+      {action ? <div className="mt-4">{action}</div> : null}
+    </div>
+  );
+}
+
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <h1 className="text-xl font-bold text-slate-900">{title}</h1>
+        {description ? <p className="mt-1 text-sm text-slate-500">{description}</p> : null}
+      </div>
+      {actions ? <div className="flex gap-2">{actions}</div> : null}
+    </div>
+  );
+}
+
+/** A form-level message, announced to screen readers when it changes. */
+export function FormMessage({
+  tone = "error",
+  children,
+}: {
+  tone?: "error" | "success" | "info";
+  children?: ReactNode;
+}) {
+  return (
+    <div aria-live="polite" role={tone === "error" ? "alert" : "status"}>
+      {children ? (
+        <p
+          className={cn(
+            "rounded-md px-3 py-2 text-sm",
+            tone === "error" && "bg-red-50 text-red-700",
+            tone === "success" && "bg-emerald-50 text-emerald-700",
+            tone === "info" && "bg-sky-50 text-sky-800",
+          )}
+        >
+          {children}
+        </p>
+      ) : null}
+    </div>
+  );
+}

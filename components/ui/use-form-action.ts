@@ -1,0 +1,22 @@
+"use client";
+
+import { type FormEvent, startTransition, useActionState } from "react";
+import type { ActionResult } from "@/lib/actions/safe-action";
+
+type FormAction<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
+
+/**
+ * useActionState for forms that must keep what the user typed when the server answers with errors (React
+ * resets a form after a plain `action={…}` submission).
+ */
+export function useFormAction<T>(action: FormAction<T>) {
+  const [state, dispatch, pending] = useActionState(action, null);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => dispatch(formData));
+  };
+  const fieldErrors = state && !state.ok && state.code === "invalid" ? state.fieldErrors : {};
+  const error = state && !state.ok ? state.message : null;
+  return { state, onSubmit, pending, fieldErrors, error };
+}

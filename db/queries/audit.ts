@@ -1,0 +1,28 @@
+import "server-only";
+import { count, desc, eq } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { auditLog, users } from "../schema";
+
+export async function listAuditLog(db: DbOrTx, p: { agencyId: string; page: number; pageSize: number }) {
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        action: auditLog.action,
+        entity: auditLog.entity,
+        entityId: auditLog.entityId,
+        actorName: users.name,
+        before: auditLog.before,
+        after: auditLog.after,
+      })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorUserId))
+      .where(eq(auditLog.agencyId, p.agencyId))
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(p.pageSize)
+      .offset((p.page - 1) * p.pageSize),
+    db.select({ value: count() }).from(auditLog).where(eq(auditLog.agencyId, p.agencyId)),
+  ]);
+  return { rows, total: total?.value ?? 0 };
+}

@@ -1,0 +1,152 @@
+import "server-only";
+import { and, asc, count, desc, eq, exists, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { NotFoundError } from "@/lib/actions/errors";
+import type { ClientScope } from "@/lib/auth/permissions";
+import type { DbOrTx } from "../client";
+import { type Channel, type ClientStatus, clientAssignments, clients, memberships, users } from "../schema";
+
+/** The rows a member may see: everything, their assigned clients, or their own client. */
+export function clientScopeCondition(scope: ClientScope): SQL | undefined {
+  switch (scope.kind) {
+    case "all":
+      return undefined;
+    case "assigned":
+      return exists(
+        sql`(select 1 from ${clientAssignments} where ${clientAssignments.clientId} = ${clients.id} and ${clientAssignments.membershipId} = ${scope.membershipId})`,
+      );
+    case "own":
+      return eq(clients.id, scope.clientId);
+  }
+}
+
+export const CLIENT_SORTS = ["name", "code", "status", "updatedAt"] as const;
+export type ClientSort = (typeof CLIENT_SORTS)[number];
+
+export type ClientListParams = {
+  agencyId: string;
+  scope: ClientScope;
+  q?: string;
+  status?: ClientStatus;
+  channel?: Channel;
+  sort: ClientSort;
+  dir: "asc" | "desc";
+  page: number;
+  pageSize: number;
+};
+
+const sortColumns = { name: clients.name, code: clients.code, status: clients.status, updatedAt: clients.updatedAt };
+
+export async function listClients(db: DbOrTx, p: ClientListParams) {
+  const search = p.q ? `%${p.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const where = and(
+    eq(clients.agencyId, p.agencyId),
+    clientScopeCondition(p.scope),
+    search ? or(ilike(clients.name, search), ilike(clients.code, search), ilike(clients.industry, search)) : undefined,
+    p.status ? eq(clients.status, p.status) : undefined,
+    p.channel ? sql`${p.channel} = any(${clients.channels})` : undefined,
+  );
+  const order = p.dir === "asc" ? asc(sortColumns[p.sort]) : desc(sortColumns[p.sort]);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: clients.id,
+        name: clients.name,
+        code: clients.code,
+        industry: clients.industry,
+        channels: clients.channels,
+        serviceModel: clients.serviceModel,
+        status: clients.status,
+        onboardingStage: clients.onboardingStage,
+        updatedAt: clients.updatedAt,
+        managerName: sql<string | null>`(select ${users.name} from ${clientAssignments}
+          join ${memberships} on ${memberships.id} = ${clientAssignments.membershipId}
+          join ${users} on ${users.id} = ${memberships.userId}
+          where ${clientAssignments.clientId} = ${clients.id} and ${clientAssignments.role} = 'manager')`,
+        operatorCount: sql<number>`(select count(*)::int from ${clientAssignments}
+          where ${clientAssignments.clientId} = ${clients.id} and ${clientAssignments.role} = 'operator')`,
+      })
+      .from(clients)
+      .where(where)
+      .orderBy(order, asc(clients.id))
+      .limit(p.pageSize)
+      .offset((p.page - 1) * p.pageSize),
+    db.select({ value: count() }).from(clients).where(where),
+  ]);
+  return { rows, total: total?.value ?? 0 };
+}
+
+export type ClientListRow = Awaited<ReturnType<typeof listClients>>["rows"][number];
+
+/** One client the member may see, with its assignments; "not found" for any other agency's or client's row. */
+export async function getClientOrThrow(db: DbOrTx, p: { agencyId: string; clientId: string; scope: ClientScope }) {
+  const [client] = await db
+    .select({
+      id: clients.id,
+      name: clients.name,
+      code: clients.code,
+      industry: clients.industry,
+      channels: clients.channels,
+      serviceModel: clients.serviceModel,
+      status: clients.status,
+      onboardingStage: clients.onboardingStage,
+      version: clients.version,
+      updatedAt: clients.updatedAt,
+    })
+    .from(clients)
+    .where(and(eq(clients.agencyId, p.agencyId), eq(clients.id, p.clientId), clientScopeCondition(p.scope)));
+  if (!client) throw new NotFoundError("client");
+  const assignments = await db
+    .select({ membershipId: clientAssignments.membershipId, role: clientAssignments.role })
+    .from(clientAssignments)
+    .where(and(eq(clientAssignments.agencyId, p.agencyId), eq(clientAssignments.clientId, p.clientId)));
+  return {
+    ...client,
+    managerMembershipId: assignments.find((a) => a.role === "manager")?.membershipId ?? null,
+    operatorMembershipIds: assignments.filter((a) => a.role === "operator").map((a) => a.membershipId),
+  };
+}
+
+export type ClientDetail = Awaited<ReturnType<typeof getClientOrThrow>>;
+
+/** Replaces a client's assignments. The membership ids must belong to the agency (checked by the caller). */
+export async function setClientAssignments(
+  db: DbOrTx,
+  p: { agencyId: string; clientId: string; managerMembershipId: string | null; operatorMembershipIds: string[] },
+) {
+  await db
+    .delete(clientAssignments)
+    .where(and(eq(clientAssignments.agencyId, p.agencyId), eq(clientAssignments.clientId, p.clientId)));
+  const rows = [
+    ...(p.managerMembershipId ? [{ membershipId: p.managerMembershipId, role: "manager" as const }] : []),
+    ...p.operatorMembershipIds
+      .filter((id) => id !== p.managerMembershipId)
+      .map((membershipId) => ({ membershipId, role: "operator" as const })),
+  ];
+  if (rows.length > 0) {
+    await db.insert(clientAssignments).values(rows.map((r) => ({ ...r, agencyId: p.agencyId, clientId: p.clientId })));
+  }
+}
+
+/** Client names for pickers (invite a client user, filters). */
+export async function listClientOptions(db: DbOrTx, p: { agencyId: string; scope: ClientScope }) {
+  return db
+    .select({ id: clients.id, name: clients.name, code: clients.code })
+    .from(clients)
+    .where(and(eq(clients.agencyId, p.agencyId), clientScopeCondition(p.scope)))
+    .orderBy(asc(clients.name));
+}
+
+/** Which of these membership ids are staff of the agency with one of the given roles. */
+export async function staffMembershipIds(
+  db: DbOrTx,
+  p: { agencyId: string; ids: string[]; roles: ("owner" | "manager" | "operator")[] },
+) {
+  if (p.ids.length === 0) return new Set<string>();
+  const rows = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(eq(memberships.agencyId, p.agencyId), inArray(memberships.id, p.ids), inArray(memberships.role, p.roles)),
+    );
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,0 +1,111 @@
+import "server-only";
+import { and, asc, count, eq, gt, isNull, min } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { agencies, invites, memberships, signInAttempts, users } from "../schema";
+
+/*
+ * System queries: the short, named list of queries that run outside any agency's row-level-security
+ * context, because they happen before an agency is known (sign-in, sign-up, accepting an invite, loading
+ * the signed-in user's memberships). Everything else goes through db/tenant.ts.
+ */
+
+export async function findUserForSignIn(db: DbOrTx, email: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      passwordHash: users.passwordHash,
+      sessionVersion: users.sessionVersion,
+      locale: users.locale,
+    })
+    .from(users)
+    .where(eq(users.email, email));
+  return row;
+}
+
+export async function recordSignInAttempt(db: DbOrTx, attempt: { email: string; ip: string; succeeded: boolean }) {
+  await db.insert(signInAttempts).values(attempt);
+}
+
+export async function countRecentFailures(db: DbOrTx, params: { email: string; ip: string; since: Date }) {
+  const failures = and(eq(signInAttempts.succeeded, false), gt(signInAttempts.at, params.since));
+  const query = (where: ReturnType<typeof and>) =>
+    db
+      .select({ count: count(), oldest: min(signInAttempts.at) })
+      .from(signInAttempts)
+      .where(where)
+      .then(([row]) => ({ count: row?.count ?? 0, oldest: row?.oldest ?? null }));
+  const [accountAndAddress, account, address] = await Promise.all([
+    query(and(failures, eq(signInAttempts.email, params.email), eq(signInAttempts.ip, params.ip))),
+    query(and(failures, eq(signInAttempts.email, params.email))),
+    query(and(failures, eq(signInAttempts.ip, params.ip))),
+  ]);
+  return { accountAndAddress, account, address };
+}
+
+/** Forgets an account's failures after a successful sign-in from that address. */
+export async function clearFailures(db: DbOrTx, params: { email: string; ip: string }) {
+  await db
+    .delete(signInAttempts)
+    .where(
+      and(
+        eq(signInAttempts.email, params.email),
+        eq(signInAttempts.ip, params.ip),
+        eq(signInAttempts.succeeded, false),
+      ),
+    );
+}
+
+/** The signed-in user and every agency they belong to; the caller picks the active one. */
+export async function loadUserWithMemberships(db: DbOrTx, userId: string) {
+  const [user] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user) return undefined;
+  const rows = await db
+    .select({
+      id: memberships.id,
+      agencyId: memberships.agencyId,
+      agencyName: agencies.name,
+      role: memberships.role,
+      clientId: memberships.clientId,
+    })
+    .from(memberships)
+    .innerJoin(agencies, eq(agencies.id, memberships.agencyId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(agencies.name));
+  return { user, memberships: rows };
+}
+
+export async function findOpenInviteByTokenHash(db: DbOrTx, tokenHash: string) {
+  const [row] = await db
+    .select({
+      id: invites.id,
+      agencyId: invites.agencyId,
+      agencyName: agencies.name,
+      email: invites.email,
+      role: invites.role,
+      clientId: invites.clientId,
+      expiresAt: invites.expiresAt,
+    })
+    .from(invites)
+    .innerJoin(agencies, eq(agencies.id, invites.agencyId))
+    .where(and(eq(invites.tokenHash, tokenHash), isNull(invites.acceptedAt)));
+  return row;
+}
+
+export async function findUserIdByEmail(db: DbOrTx, email: string) {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  return row?.id;
+}
+
+export async function slugTaken(db: DbOrTx, slug: string) {
+  const [row] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.slug, slug));
+  return Boolean(row);
+}

@@ -1,0 +1,211 @@
+import { createHash } from "node:crypto";
+import { hashPassword } from "@/lib/auth/password";
+import { DEMO_PASSWORD } from "@/lib/demo-accounts";
+import type { Channel, ClientStatus, OnboardingStage, Role, ServiceModel } from "@/lib/options";
+import type { Database } from "./client";
+import { agencies, auditLog, clientAssignments, clients, memberships, users } from "./schema";
+
+/** A stable UUID derived from a name, so that running the seed again finds the same rows. */
+export function seedId(name: string): string {
+  const h = createHash("sha1").update(`agency-portal-demo:${name}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+type DemoClient = {
+  code: string;
+  name: string;
+  industry: string;
+  channels: Channel[];
+  serviceModel: ServiceModel;
+  status: ClientStatus;
+  onboardingStage: OnboardingStage;
+};
+
+const SAKURA_CLIENTS: DemoClient[] = [
+  {
+    code: "HANA",
+    name: "花みずき化粧品",
+    industry: "化粧品",
+    channels: ["rakuten", "amazon"],
+    serviceModel: "full",
+    status: "active",
+    onboardingStage: "live",
+  },
+  {
+    code: "KOME",
+    name: "越後米蔵",
+    industry: "食品",
+    channels: ["rakuten", "yahoo"],
+    serviceModel: "hybrid",
+    status: "active",
+    onboardingStage: "live",
+  },
+  {
+    code: "TOKI",
+    name: "時計工房トキ",
+    industry: "雑貨",
+    channels: ["amazon", "qoo10"],
+    serviceModel: "full",
+    status: "trial",
+    onboardingStage: "trial_run",
+  },
+  {
+    code: "MORI",
+    name: "森のインテリア",
+    industry: "家具",
+    channels: ["own_site", "rakuten"],
+    serviceModel: "hybrid",
+    status: "onboarding",
+    onboardingStage: "store_setup",
+  },
+  {
+    code: "UMI",
+    name: "海の幸ダイレクト",
+    industry: "食品",
+    channels: ["yahoo", "own_site"],
+    serviceModel: "full",
+    status: "paused",
+    onboardingStage: "live",
+  },
+  {
+    code: "SORA",
+    name: "ソラアパレル",
+    industry: "アパレル",
+    channels: ["qoo10", "other"],
+    serviceModel: "hybrid",
+    status: "ended",
+    onboardingStage: "live",
+  },
+  {
+    code: "NIJI",
+    name: "にじいろ雑貨店",
+    industry: "雑貨",
+    channels: ["rakuten", "yahoo", "amazon", "qoo10", "own_site"],
+    serviceModel: "full",
+    status: "active",
+    onboardingStage: "live",
+  },
+  {
+    code: "YUKI",
+    name: "雪国ペットフード",
+    industry: "ペット",
+    channels: ["amazon", "other"],
+    serviceModel: "full",
+    status: "onboarding",
+    onboardingStage: "kickoff",
+  },
+];
+
+const FUJI_CLIENTS: DemoClient[] = [
+  {
+    code: "FJ-01",
+    name: "富士山麓ワイナリー",
+    industry: "酒類",
+    channels: ["rakuten", "own_site"],
+    serviceModel: "full",
+    status: "active",
+    onboardingStage: "live",
+  },
+  {
+    code: "FJ-02",
+    name: "駿河茶舗",
+    industry: "食品",
+    channels: ["yahoo", "amazon"],
+    serviceModel: "hybrid",
+    status: "trial",
+    onboardingStage: "trial_run",
+  },
+  {
+    code: "FJ-03",
+    name: "甲斐ジュエリー",
+    industry: "宝飾",
+    channels: ["qoo10"],
+    serviceModel: "full",
+    status: "onboarding",
+    onboardingStage: "data_migration",
+  },
+];
+
+type DemoAgency = { key: string; name: string; slug: string; domain: string; clients: DemoClient[] };
+
+const AGENCIES: DemoAgency[] = [
+  { key: "sakura", name: "さくらEC運営株式会社", slug: "sakura-ec", domain: "sakura.example", clients: SAKURA_CLIENTS },
+  { key: "fuji", name: "富士コマース合同会社", slug: "fuji-commerce", domain: "fuji.example", clients: FUJI_CLIENTS },
+];
+
+const PEOPLE: { local: string; name: string; role: Role }[] = [
+  { local: "owner", name: "佐藤 美咲", role: "owner" },
+  { local: "manager", name: "鈴木 健太", role: "manager" },
+  { local: "op1", name: "高橋 陽菜", role: "operator" },
+  { local: "op2", name: "田中 翔", role: "operator" },
+  { local: "client", name: "伊藤 直子", role: "client" },
+];
+
+/**
+ * Demo data: two agencies, five people each (owner, manager, two operators, a client user), and clients
+ * covering every channel and status. Idempotent: fixed ids, and existing rows are left as they are.
+ */
+export async function seedDemo(db: Database): Promise<{ agencies: number; clients: number; users: number }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  let clientCount = 0;
+  let userCount = 0;
+  await db.transaction(async (tx) => {
+    for (const agency of AGENCIES) {
+      const agencyId = seedId(`agency:${agency.key}`);
+      await tx.insert(agencies).values({ id: agencyId, name: agency.name, slug: agency.slug }).onConflictDoNothing();
+      const clientIds = agency.clients.map((c) => seedId(`client:${agency.key}:${c.code}`));
+      for (const [i, client] of agency.clients.entries()) {
+        await tx
+          .insert(clients)
+          .values({ id: clientIds[i], agencyId, ...client })
+          .onConflictDoNothing();
+        clientCount++;
+      }
+      const membershipIds: Record<string, string> = {};
+      for (const person of PEOPLE) {
+        const userId = seedId(`user:${agency.key}:${person.local}`);
+        const membershipId = seedId(`membership:${agency.key}:${person.local}`);
+        membershipIds[person.local] = membershipId;
+        await tx
+          .insert(users)
+          .values({ id: userId, email: `${person.local}@${agency.domain}`, name: person.name, passwordHash })
+          .onConflictDoNothing();
+        await tx
+          .insert(memberships)
+          .values({
+            id: membershipId,
+            agencyId,
+            userId,
+            role: person.role,
+            clientId: person.role === "client" ? clientIds[0] : null,
+          })
+          .onConflictDoNothing();
+        userCount++;
+      }
+      // The manager manages every client; the operators split them between them.
+      for (const [i, clientId] of clientIds.entries()) {
+        if (!clientId) continue;
+        const rows = [
+          { membershipId: membershipIds.manager, role: "manager" as const },
+          { membershipId: i % 2 === 0 ? membershipIds.op1 : membershipIds.op2, role: "operator" as const },
+        ];
+        for (const row of rows) {
+          if (!row.membershipId) continue;
+          await tx
+            .insert(clientAssignments)
+            .values({ agencyId, clientId, ...row, membershipId: row.membershipId })
+            .onConflictDoNothing();
+        }
+      }
+      await tx.insert(auditLog).values({
+        agencyId,
+        actorUserId: null,
+        action: "demo.seed",
+        entity: "agency",
+        entityId: agencyId,
+        after: { clients: clientIds.length },
+      });
+    }
+  });
+  return { agencies: AGENCIES.length, clients: clientCount, users: userCount };
+}

@@ -1,0 +1,32 @@
+/** Thrown inside an action body; the wrapper turns each into its typed result and rolls the transaction back. */
+export class NotFoundError extends Error {
+  constructor(what = "row") {
+    super(`${what} not found`);
+  }
+}
+
+/** The row changed since the caller read it (optimistic concurrency). */
+export class ConflictError extends Error {
+  constructor(readonly entity: string) {
+    super(`${entity} was changed by someone else`);
+  }
+}
+
+/** A rule only the database can check (e.g. a code already taken), reported against one form field. */
+export class FieldError extends Error {
+  constructor(
+    readonly field: string,
+    readonly messageKey: string,
+  ) {
+    super(`${field}: ${messageKey}`);
+  }
+}
+
+/** Postgres' unique_violation, optionally for one named constraint. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const pg = e as { code?: string; constraint_name?: string; constraint?: string };
+    if (pg.code === "23505") return !constraint || (pg.constraint_name ?? pg.constraint) === constraint;
+  }
+  return false;
+}

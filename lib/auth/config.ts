@@ -1,0 +1,43 @@
+import type { NextAuthConfig } from "next-auth";
+
+/** Paths anyone may open; everything else needs a session (the proxy redirects to /login). */
+export const PUBLIC_PATHS = ["/login", "/signup", "/invite/"];
+
+export function isPublicPath(pathname: string): boolean {
+  return PUBLIC_PATHS.some((p) => (p.endsWith("/") ? pathname.startsWith(p) : pathname === p));
+}
+
+/**
+ * The edge-safe half of the Auth.js configuration: no providers, no database. The proxy uses it only to send
+ * anonymous visitors to the sign-in page; pages and actions authorise again (lib/auth/viewer.ts).
+ */
+export const authConfig = {
+  pages: { signIn: "/login" },
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  trustHost: true,
+  providers: [],
+  callbacks: {
+    authorized({ auth, request }) {
+      return isPublicPath(request.nextUrl.pathname) || Boolean(auth?.user);
+    },
+    jwt({ token, user, trigger, session }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = user.sessionVersion;
+        token.agencyId = user.agencyId;
+      }
+      // The agency switcher asks for another active agency; membership is verified on every request anyway
+      // (lib/auth/viewer.ts), so an agency the user does not belong to simply yields no access.
+      if (trigger === "update" && session && typeof session.agencyId === "string") {
+        token.agencyId = session.agencyId;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.userId = typeof token.uid === "string" ? token.uid : "";
+      session.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
+      session.agencyId = typeof token.agencyId === "string" ? token.agencyId : null;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,60 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { loadUserWithMemberships } from "@/db/queries/system";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { authConfig } from "./config";
+import { verifyCredentials } from "./sign-in";
+
+export class ThrottledSignIn extends CredentialsSignin {
+  code = "throttled";
+}
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(200),
+  /** The agency to open first (after accepting an invite); ignored unless the user is a member. */
+  agencyId: z.uuid().optional(),
+});
+
+/** The caller's address as the load balancer saw it; "unknown" when not behind one (local development). */
+export async function clientAddress(): Promise<string> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+}
+
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
+  ...authConfig,
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {}, agencyId: {} },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const db = getDb();
+        const { email, password, agencyId } = parsed.data;
+        const result = await verifyCredentials(db, { email, password, ip: await clientAddress() });
+        if (!result.ok) {
+          if (result.reason === "throttled") throw new ThrottledSignIn();
+          return null;
+        }
+        const loaded = await loadUserWithMemberships(db, result.user.id);
+        const agencies = loaded?.memberships.map((m) => m.agencyId) ?? [];
+        // The interface speaks the user's saved language from the first page after sign-in.
+        (await cookies()).set(LOCALE_COOKIE, result.user.locale, {
+          path: "/",
+          sameSite: "lax",
+          maxAge: 365 * 24 * 3600,
+        });
+        return {
+          id: result.user.id,
+          sessionVersion: result.user.sessionVersion,
+          agencyId: agencyId && agencies.includes(agencyId) ? agencyId : (agencies[0] ?? null),
+        };
+      },
+    }),
+  ],
+});

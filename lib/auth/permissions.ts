@@ -1,0 +1,45 @@
+import type { Role } from "@/db/schema";
+
+/**
+ * Who may do what: SPEC §2 in one table. Pages and server actions name a permission from here; row-level
+ * limits (an operator's assigned clients, a client user's own client) are applied by the query functions
+ * through `ClientScope`.
+ */
+export const permissions = {
+  "agency.manage": ["owner"],
+  "members.read": ["owner", "manager"],
+  "members.inviteStaff": ["owner"],
+  "members.inviteClientUser": ["owner", "manager"],
+  "members.changeRole": ["owner"],
+  "members.remove": ["owner"],
+  "clients.read": ["owner", "manager", "operator"],
+  "clients.write": ["owner", "manager"],
+  "audit.read": ["owner", "manager"],
+  "portal.read": ["client"],
+  "account.switchAgency": ["owner", "manager", "operator", "client"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}
+
+/** Which clients a member can see: all, the assigned ones, or the one they belong to. */
+export type ClientScope =
+  | { kind: "all" }
+  | { kind: "assigned"; membershipId: string }
+  | { kind: "own"; clientId: string };
+
+export function clientScopeOf(membership: { id: string; role: Role; clientId: string | null }): ClientScope {
+  switch (membership.role) {
+    case "owner":
+    case "manager":
+      return { kind: "all" };
+    case "operator":
+      return { kind: "assigned", membershipId: membership.id };
+    case "client":
+      // A client user without a client (should not exist: the invite requires one) sees nothing.
+      return { kind: "own", clientId: membership.clientId ?? "00000000-0000-0000-0000-000000000000" };
+  }
+}

@@ -1,0 +1,91 @@
+// Month keys ("2025-03") and ISO 8601 week keys ("2025-W09") as the KPI series use them (SPEC §6).
+// Pure calendar arithmetic on UTC dates: a key names a calendar period, not an instant, so the
+// Asia/Tokyo business calendar needs no time-zone conversion here.
+
+// Years from 1970: Date.UTC reads years 0–99 as 1900–1999, and nothing here predates e-commerce.
+const MONTH_KEY = /^(19[7-9]\d|[2-9]\d{3})-(0[1-9]|1[0-2])$/;
+const WEEK_KEY = /^(19[7-9]\d|[2-9]\d{3})-W(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+export interface YearMonth {
+  year: number;
+  month: number; // 1–12
+}
+
+export interface IsoWeek {
+  year: number;
+  week: number; // 1–53
+}
+
+export function parseMonthKey(key: string): YearMonth | null {
+  const match = MONTH_KEY.exec(key);
+  if (match === null) return null;
+  return { year: Number(match[1]), month: Number(match[2]) };
+}
+
+export function monthKey({ year, month }: YearMonth): string {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
+}
+
+export function addMonths(ym: YearMonth, delta: number): YearMonth {
+  const index = ym.year * 12 + (ym.month - 1) + delta;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+export function daysInMonth({ year, month }: YearMonth): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function weeksInIsoYear(year: number): number {
+  // 28 December always lies in the year's last ISO week.
+  return isoWeekOf(new Date(Date.UTC(year, 11, 28))).week;
+}
+
+export function parseIsoWeekKey(key: string): IsoWeek | null {
+  const match = WEEK_KEY.exec(key);
+  if (match === null) return null;
+  const year = Number(match[1]);
+  const week = Number(match[2]);
+  if (week < 1 || week > weeksInIsoYear(year)) return null;
+  return { year, week };
+}
+
+export function isoWeekKey({ year, week }: IsoWeek): string {
+  return `${String(year).padStart(4, "0")}-W${String(week).padStart(2, "0")}`;
+}
+
+/** The ISO week containing a UTC date. */
+export function isoWeekOf(date: Date): IsoWeek {
+  // The week belongs to the year of its Thursday; Thursday's day-of-year fixes the week number.
+  const isoDay = date.getUTCDay() === 0 ? 7 : date.getUTCDay();
+  const thursday = new Date(date.getTime() + (4 - isoDay) * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const dayOfYear = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / DAY_MS) + 1;
+  return { year, week: Math.ceil(dayOfYear / 7) };
+}
+
+/** Thursday of an ISO week, as a UTC date. */
+function thursdayOf({ year, week }: IsoWeek): Date {
+  // 4 January is always in week 1.
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const jan4IsoDay = jan4.getUTCDay() === 0 ? 7 : jan4.getUTCDay();
+  return new Date(jan4.getTime() + ((week - 1) * 7 + (4 - jan4IsoDay)) * DAY_MS);
+}
+
+export function addWeeks(week: IsoWeek, delta: number): IsoWeek {
+  return isoWeekOf(new Date(thursdayOf(week).getTime() + delta * 7 * DAY_MS));
+}
+
+/** The month a week counts in: the month containing its Thursday (SPEC §6). */
+export function monthOfIsoWeek(week: IsoWeek): YearMonth {
+  const thursday = thursdayOf(week);
+  return { year: thursday.getUTCFullYear(), month: thursday.getUTCMonth() + 1 };
+}
+
+/** The last ISO week that counts in a month: the week of the month's last Thursday. */
+export function lastIsoWeekOfMonth(ym: YearMonth): IsoWeek {
+  const lastDay = new Date(Date.UTC(ym.year, ym.month, 0));
+  const isoDay = lastDay.getUTCDay() === 0 ? 7 : lastDay.getUTCDay();
+  const back = (isoDay - 4 + 7) % 7; // days back to the last Thursday on or before the month's end
+  return isoWeekOf(new Date(lastDay.getTime() - back * DAY_MS));
+}

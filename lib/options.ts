@@ -1,0 +1,14 @@
+// Enumerations shared by the database schema, the validation schemas and the UI (no imports: safe anywhere).
+export const CHANNELS = ["rakuten", "yahoo", "amazon", "qoo10", "own_site", "other"] as const;
+export const SERVICE_MODELS = ["full", "hybrid"] as const;
+export const CLIENT_STATUSES = ["onboarding", "trial", "active", "paused", "ended"] as const;
+export const ONBOARDING_STAGES = ["kickoff", "data_migration", "store_setup", "trial_run", "live"] as const;
+export const ROLES = ["owner", "manager", "operator", "client"] as const;
+export const STAFF_ROLES = ["owner", "manager", "operator"] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+export type ServiceModel = (typeof SERVICE_MODELS)[number];
+export type ClientStatus = (typeof CLIENT_STATUSES)[number];
+export type OnboardingStage = (typeof ONBOARDING_STAGES)[number];
+export type Role = (typeof ROLES)[number];
+export type StaffRole = (typeof STAFF_ROLES)[number];

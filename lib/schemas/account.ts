@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
+import { email, password, personName } from "./fields";
+
+export const signUpSchema = z.object({
+  agencyName: z.string().trim().min(1).max(100),
+  name: personName,
+  email,
+  password,
+});
+
+export const signInSchema = z.object({ email, password: z.string().min(1).max(200) });
+
+/** A new user sets name and password; an existing user (same e-mail) confirms with their current password. */
+export const acceptInviteSchema = z.object({
+  token: z.string().min(20).max(200),
+  name: z.string().trim().max(80).default(""),
+  password: z.string().min(1).max(200),
+});
+
+export const localeSchema = z.object({ locale: z.enum(LOCALES) });
+export const switchAgencySchema = z.object({ agencyId: z.uuid() });
