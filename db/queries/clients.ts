@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, exists, ilike, inArray, or, type SQL, sql } 
 import { NotFoundError } from "@/lib/actions/errors";
 import type { ClientScope } from "@/lib/auth/permissions";
 import type { DbOrTx } from "../client";
-import { type Channel, type ClientStatus, clientAssignments, clients, memberships, users } from "../schema";
+import { type Channel, type ClientStatus, clientAssignments, clients, memberships } from "../schema";
 
 /** The rows a member may see: everything, their assigned clients, or their own client. */
 export function clientScopeCondition(scope: ClientScope): SQL | undefined {
@@ -12,7 +12,7 @@ export function clientScopeCondition(scope: ClientScope): SQL | undefined {
       return undefined;
     case "assigned":
       return exists(
-        sql`(select 1 from ${clientAssignments} where ${clientAssignments.clientId} = ${clients.id} and ${clientAssignments.membershipId} = ${scope.membershipId})`,
+        sql`(select 1 from client_assignments ca where ca.client_id = "clients"."id" and ca.membership_id = ${scope.membershipId})`,
       );
     case "own":
       return eq(clients.id, scope.clientId);
@@ -58,12 +58,14 @@ export async function listClients(db: DbOrTx, p: ClientListParams) {
         status: clients.status,
         onboardingStage: clients.onboardingStage,
         updatedAt: clients.updatedAt,
-        managerName: sql<string | null>`(select ${users.name} from ${clientAssignments}
-          join ${memberships} on ${memberships.id} = ${clientAssignments.membershipId}
-          join ${users} on ${users.id} = ${memberships.userId}
-          where ${clientAssignments.clientId} = ${clients.id} and ${clientAssignments.role} = 'manager')`,
-        operatorCount: sql<number>`(select count(*)::int from ${clientAssignments}
-          where ${clientAssignments.clientId} = ${clients.id} and ${clientAssignments.role} = 'operator')`,
+        // Written out with table-qualified names: in a single-table select drizzle drops the qualifier from
+        // interpolated columns, which would make these correlated subqueries ambiguous.
+        managerName: sql<string | null>`(select u.name from client_assignments ca
+          join memberships m on m.id = ca.membership_id
+          join users u on u.id = m.user_id
+          where ca.client_id = "clients"."id" and ca.role = 'manager')`,
+        operatorCount: sql<number>`(select count(*)::int from client_assignments ca
+          where ca.client_id = "clients"."id" and ca.role = 'operator')`,
       })
       .from(clients)
       .where(where)

@@ -13,14 +13,26 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("signInTitle") };
 }
 
+/** The proxy sends the page the visitor wanted as an absolute URL; only its path is followed, never another host. */
+function localPath(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url, "http://local");
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    return undefined;
+  }
+}
+
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string; email?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; email?: string }>;
 }) {
   if (await getViewer()) redirect("/");
   const t = await getTranslations("auth");
-  const { next, email } = await searchParams;
+  const { callbackUrl, email } = await searchParams;
+  const next = localPath(callbackUrl);
   const demo = env().DEMO_MODE;
   return (
     <div className="space-y-6">
