@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",
-    env: { NODE_ENV: "test" },
+    env: { NODE_ENV: "test", AUTH_SECRET: "test-secret-that-is-at-least-32-characters-long" },
     setupFiles: ["./tests/setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

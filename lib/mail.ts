@@ -2,6 +2,10 @@ import "server-only";
 import nodemailer from "nodemailer";
 import { env } from "./env";
 
+export function mailConfigured(): boolean {
+  return Boolean(env().SMTP_URL);
+}
+
 /** Sends a mail when SMTP_URL is configured; otherwise does nothing (the invite link is shown on screen). */
 export async function sendMailIfConfigured(message: { to: string; subject: string; text: string }): Promise<boolean> {
   const { SMTP_URL, MAIL_FROM } = env();

@@ -29,6 +29,8 @@ export type ActionContext = {
   agencyId: string;
   t: Translator;
   audit: (entry: AuditEntry) => Promise<void>;
+  /** Work that must not hold the transaction open or run if it rolls back (sending mail). */
+  afterCommit: (fn: () => Promise<unknown>) => void;
 };
 
 export type ActionMeta = { actionName: string; permission: Permission | "public" };
@@ -57,6 +59,7 @@ export function agencyAction<S extends z.ZodType, T>(definition: {
     if (!parsed.success) return invalid(fieldErrorsOf(parsed.error, t), t);
 
     const agencyId = member.membership.agencyId;
+    const deferred: (() => Promise<unknown>)[] = [];
     try {
       const data = await withTenant(getDb(), agencyId, async (tx) => {
         let audited = 0;
@@ -64,11 +67,13 @@ export function agencyAction<S extends z.ZodType, T>(definition: {
           audited++;
           await tx.insert(auditLog).values({ agencyId, actorUserId: member.userId, ...toAuditRow(entry) });
         };
-        const result = await definition.run(parsed.data, { tx, member, agencyId, t, audit });
+        const afterCommit = (fn: () => Promise<unknown>) => void deferred.push(fn);
+        const result = await definition.run(parsed.data, { tx, member, agencyId, t, audit, afterCommit });
         // A mutation without its audit row is a bug, not a success: roll it back.
         if (audited === 0) throw new Error(`${definition.name} wrote no audit row`);
         return result;
       });
+      for (const fn of deferred) await fn().catch((error: unknown) => console.error(`[action ${definition.name}] after commit`, error));
       return { ok: true, data };
     } catch (error) {
       return failure(error, t, definition.name);

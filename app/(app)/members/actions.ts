@@ -10,7 +10,7 @@ import { FieldError, NotFoundError } from "@/lib/actions/errors";
 import { agencyAction } from "@/lib/actions/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { INVITE_TTL_DAYS, newInviteToken } from "@/lib/invite-token";
-import { sendMailIfConfigured } from "@/lib/mail";
+import { mailConfigured, sendMailIfConfigured } from "@/lib/mail";
 import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema } from "@/lib/schemas/member";
 
 async function origin(): Promise<string> {
@@ -76,11 +76,15 @@ export const inviteMember = agencyAction({
     });
     const path = `/invite/${token}`;
     const url = `${await origin()}${path}`;
-    const mailed = await sendMailIfConfigured({
-      to: input.email,
-      subject: ctx.t("invite.mailSubject", { agency: ctx.member.membership.agencyName }),
-      text: ctx.t("invite.mailBody", { agency: ctx.member.membership.agencyName, url }),
-    });
+    const agency = ctx.member.membership.agencyName;
+    ctx.afterCommit(() =>
+      sendMailIfConfigured({
+        to: input.email,
+        subject: ctx.t("invite.mailSubject", { agency }),
+        text: ctx.t("invite.mailBody", { agency, url }),
+      }),
+    );
+    const mailed = mailConfigured();
     revalidatePath("/members");
     return { inviteId: created.id, url, path, mailed };
   },

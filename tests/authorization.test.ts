@@ -1,0 +1,259 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { clients, invites, memberships, users } from "@/db/schema";
+import type { TestDatabase } from "@/db/testing";
+import type { ActionMeta, ActionResult } from "@/lib/actions/safe-action";
+import { hashPassword } from "@/lib/auth/password";
+import { newInviteToken } from "@/lib/invite-token";
+import { auditCount, snapshot } from "./db-state";
+import { FIXTURE_PASSWORD, ID, PEOPLE, PRINCIPALS, type Principal, seedFixtures, signInAs, useTestDatabase } from "./fixtures";
+
+vi.mock("@/lib/auth/session", async () => (await import("./fixtures")).sessionModuleMock());
+
+type AnyAction = ((prev: null, input: unknown) => Promise<ActionResult<unknown>>) & ActionMeta;
+type Outcome = "ok" | "not_found" | "unauthenticated" | "invalid";
+
+let t: TestDatabase;
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`.toUpperCase();
+
+/** Every export of every `actions.ts` under app/: an agency action (it carries meta) or a named public one. */
+const PUBLIC_ACTIONS = new Set(["login", "signUp", "accept", "setLocale", "switchAgency", "logout"]);
+
+async function loadAllActions(): Promise<Map<string, AnyAction>> {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === "actions.ts") files.push(full);
+    }
+  };
+  walk(path.resolve(import.meta.dirname, "../app"));
+  const found = new Map<string, AnyAction>();
+  for (const file of files) {
+    const mod = (await import(file)) as Record<string, unknown>;
+    for (const [exportName, value] of Object.entries(mod)) {
+      const action = value as Partial<AnyAction>;
+      if (typeof value === "function" && action.actionName && action.permission !== "public") found.set(action.actionName, value as AnyAction);
+      else if (!PUBLIC_ACTIONS.has(exportName)) throw new Error(`${file} exports ${exportName}, which is neither an agencyAction nor a known public action`);
+    }
+  }
+  return found;
+}
+
+type Case = {
+  action: string;
+  label?: string;
+  /** Creates what the call needs (as the database owner) and returns the input: valid for agency A. */
+  input: () => Promise<Record<string, unknown>>;
+  expected: Record<Principal, Outcome>;
+};
+
+const staffOnly = (owner: Outcome, manager: Outcome, otherAgencyManager: Outcome = "not_found"): Record<Principal, Outcome> => ({
+  anonymous: "unauthenticated",
+  owner,
+  manager,
+  operatorAssigned: "not_found",
+  operatorUnassigned: "not_found",
+  clientUser: "not_found",
+  otherClientUser: "not_found",
+  otherAgencyManager,
+});
+
+async function freshClient() {
+  const [row] = await t.db
+    .insert(clients)
+    .values({ agencyId: ID.agencyA, name: "対象", code: `T${unique()}`, serviceModel: "full", channels: ["rakuten"] })
+    .returning({ id: clients.id, version: clients.version });
+  if (!row) throw new Error("no row");
+  return row;
+}
+
+async function freshOperator() {
+  const [user] = await t.db.insert(users).values({ email: `op-${unique().toLowerCase()}@test.example`, name: "臨時", passwordHash: "x" }).returning({ id: users.id });
+  if (!user) throw new Error("no row");
+  const [m] = await t.db.insert(memberships).values({ agencyId: ID.agencyA, userId: user.id, role: "operator" }).returning({ id: memberships.id });
+  if (!m) throw new Error("no row");
+  return m.id;
+}
+
+const clientInput = () => ({
+  name: "新規クライアント",
+  code: `N${unique()}`,
+  industry: "食品",
+  channels: ["rakuten", "amazon"],
+  serviceModel: "full",
+  status: "onboarding",
+  onboardingStage: "kickoff",
+  managerMembershipId: PEOPLE.manager.membershipId,
+  operatorMembershipIds: [PEOPLE.operatorAssigned.membershipId],
+});
+
+const CASES: Case[] = [
+  // Another agency's manager names agency A's staff, which do not exist in their tenant: a field error, no write.
+  { action: "clients.create", input: async () => clientInput(), expected: staffOnly("ok", "ok", "invalid") },
+  {
+    action: "clients.update",
+    input: async () => {
+      const c = await freshClient();
+      return { ...clientInput(), id: c.id, version: c.version };
+    },
+    expected: staffOnly("ok", "ok"),
+  },
+  {
+    action: "clients.end",
+    input: async () => {
+      const c = await freshClient();
+      return { id: c.id, version: c.version };
+    },
+    expected: staffOnly("ok", "ok"),
+  },
+  {
+    action: "members.invite",
+    label: "staff invite",
+    input: async () => ({ email: `new-${unique().toLowerCase()}@test.example`, role: "operator" }),
+    expected: staffOnly("ok", "not_found"),
+  },
+  {
+    action: "members.invite",
+    label: "client-user invite for a managed client",
+    input: async () => ({ email: `cu-${unique().toLowerCase()}@test.example`, role: "client", clientId: ID.clientA1 }),
+    expected: staffOnly("ok", "ok"),
+  },
+  {
+    action: "members.invite",
+    label: "client-user invite for a client the manager does not manage",
+    input: async () => ({ email: `cu-${unique().toLowerCase()}@test.example`, role: "client", clientId: ID.clientA2 }),
+    expected: staffOnly("ok", "not_found"),
+  },
+  {
+    action: "members.revokeInvite",
+    input: async () => {
+      const { tokenHash } = newInviteToken();
+      const [row] = await t.db
+        .insert(invites)
+        .values({ agencyId: ID.agencyA, tokenHash, email: "x@test.example", role: "client", clientId: ID.clientA1, invitedBy: PEOPLE.manager.userId, expiresAt: new Date(Date.now() + 86_400_000) })
+        .returning({ id: invites.id });
+      return { inviteId: row?.id };
+    },
+    expected: staffOnly("ok", "ok"),
+  },
+  {
+    action: "members.revokeInvite",
+    label: "someone else's invite",
+    input: async () => {
+      const { tokenHash } = newInviteToken();
+      const [row] = await t.db
+        .insert(invites)
+        .values({ agencyId: ID.agencyA, tokenHash, email: "y@test.example", role: "operator", invitedBy: PEOPLE.owner.userId, expiresAt: new Date(Date.now() + 86_400_000) })
+        .returning({ id: invites.id });
+      return { inviteId: row?.id };
+    },
+    expected: staffOnly("ok", "not_found"),
+  },
+  { action: "members.changeRole", input: async () => ({ membershipId: await freshOperator(), role: "manager" }), expected: staffOnly("ok", "not_found") },
+  { action: "members.remove", input: async () => ({ membershipId: await freshOperator() }), expected: staffOnly("ok", "not_found") },
+];
+
+let actions: Map<string, AnyAction>;
+
+beforeAll(async () => {
+  t = await useTestDatabase();
+  await seedFixtures(t, await hashPassword(FIXTURE_PASSWORD));
+  actions = await loadAllActions();
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("authorisation matrix", () => {
+  it("has a row for every server action", () => {
+    const covered = new Set(CASES.map((c) => c.action));
+    expect([...actions.keys()].filter((name) => !covered.has(name))).toEqual([]);
+  });
+
+  for (const c of CASES) {
+    for (const principal of PRINCIPALS) {
+      const expected = c.expected[principal];
+      it(`${c.action}${c.label ? ` (${c.label})` : ""} as ${principal} → ${expected}`, async () => {
+        const action = actions.get(c.action);
+        if (!action) throw new Error(`no action ${c.action}`);
+        const input = await c.input();
+        const before = await snapshot(t.db);
+        const audits = await auditCount(t.db);
+        signInAs(principal);
+        const result = await action(null, input);
+        const outcome = result.ok ? "ok" : result.code;
+        expect(outcome, JSON.stringify(result)).toBe(expected);
+        if (expected === "ok") {
+          expect(await auditCount(t.db)).toBe(audits + 1);
+        } else {
+          expect(await snapshot(t.db)).toEqual(before);
+        }
+      });
+    }
+  }
+});
+
+describe("sessions follow the database", () => {
+  it("a removed member gets not found on the next request", async () => {
+    const membershipId = await freshOperator();
+    const [row] = await t.db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.id, membershipId));
+    const userId = row?.userId ?? "";
+    const { changeRole } = await import("@/app/(app)/members/actions");
+    // Promote, act as them, then remove them: the same session then gets nothing.
+    signInAs("owner");
+    expect((await changeRole(null, { membershipId, role: "manager" })).ok).toBe(true);
+    const { createClient } = await import("@/app/(app)/clients/actions");
+    const session = { userId, sessionVersion: 1, agencyId: ID.agencyA };
+    signInAs("owner", session);
+    expect((await createClient(null, clientInput())).ok).toBe(true);
+    signInAs("owner");
+    const { removeMember } = await import("@/app/(app)/members/actions");
+    expect((await removeMember(null, { membershipId })).ok).toBe(true);
+    signInAs("owner", session);
+    const after = await createClient(null, clientInput());
+    expect(after.ok ? "ok" : after.code).toBe("not_found");
+  });
+
+  it("a role change takes effect on the next request", async () => {
+    const membershipId = await freshOperator();
+    const [row] = await t.db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.id, membershipId));
+    const session = { userId: row?.userId ?? "", sessionVersion: 1, agencyId: ID.agencyA };
+    const { createClient } = await import("@/app/(app)/clients/actions");
+    const { changeRole } = await import("@/app/(app)/members/actions");
+    signInAs("owner", session);
+    const denied = await createClient(null, clientInput());
+    expect(denied.ok ? "ok" : denied.code).toBe("not_found");
+    signInAs("owner");
+    expect((await changeRole(null, { membershipId, role: "manager" })).ok).toBe(true);
+    signInAs("owner", session);
+    expect((await createClient(null, clientInput())).ok).toBe(true);
+  });
+
+  it("a session from before a password change is no longer valid", async () => {
+    const { createClient } = await import("@/app/(app)/clients/actions");
+    await t.db.update(users).set({ sessionVersion: 2 }).where(eq(users.id, PEOPLE.owner.userId));
+    signInAs("owner", { sessionVersion: 1 });
+    const stale = await createClient(null, clientInput());
+    expect(stale.ok ? "ok" : stale.code).toBe("unauthenticated");
+    signInAs("owner", { sessionVersion: 2 });
+    expect((await createClient(null, clientInput())).ok).toBe(true);
+    await t.db.update(users).set({ sessionVersion: 1 }).where(eq(users.id, PEOPLE.owner.userId));
+  });
+
+  it("the last owner can be neither demoted nor removed", async () => {
+    const { changeRole, removeMember } = await import("@/app/(app)/members/actions");
+    signInAs("owner");
+    const before = await snapshot(t.db);
+    const demote = await changeRole(null, { membershipId: PEOPLE.owner.membershipId, role: "manager" });
+    expect(demote.ok ? "ok" : demote.code).toBe("invalid");
+    const remove = await removeMember(null, { membershipId: PEOPLE.owner.membershipId });
+    expect(remove.ok ? "ok" : remove.code).toBe("invalid");
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+});
