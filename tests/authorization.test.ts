@@ -1,14 +1,23 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { clients, invites, memberships, users } from "@/db/schema";
 import type { TestDatabase } from "@/db/testing";
 import type { ActionMeta, ActionResult } from "@/lib/actions/safe-action";
 import { hashPassword } from "@/lib/auth/password";
 import { newInviteToken } from "@/lib/invite-token";
 import { auditCount, snapshot } from "./db-state";
-import { FIXTURE_PASSWORD, ID, PEOPLE, PRINCIPALS, type Principal, seedFixtures, signInAs, useTestDatabase } from "./fixtures";
+import {
+  FIXTURE_PASSWORD,
+  ID,
+  PEOPLE,
+  PRINCIPALS,
+  type Principal,
+  seedFixtures,
+  signInAs,
+  useTestDatabase,
+} from "./fixtures";
 
 vi.mock("@/lib/auth/session", async () => (await import("./fixtures")).sessionModuleMock());
 
@@ -37,8 +46,10 @@ async function loadAllActions(): Promise<Map<string, AnyAction>> {
     const mod = (await import(file)) as Record<string, unknown>;
     for (const [exportName, value] of Object.entries(mod)) {
       const action = value as Partial<AnyAction>;
-      if (typeof value === "function" && action.actionName && action.permission !== "public") found.set(action.actionName, value as AnyAction);
-      else if (!PUBLIC_ACTIONS.has(exportName)) throw new Error(`${file} exports ${exportName}, which is neither an agencyAction nor a known public action`);
+      if (typeof value === "function" && action.actionName && action.permission !== "public")
+        found.set(action.actionName, value as AnyAction);
+      else if (!PUBLIC_ACTIONS.has(exportName))
+        throw new Error(`${file} exports ${exportName}, which is neither an agencyAction nor a known public action`);
     }
   }
   return found;
@@ -52,7 +63,11 @@ type Case = {
   expected: Record<Principal, Outcome>;
 };
 
-const staffOnly = (owner: Outcome, manager: Outcome, otherAgencyManager: Outcome = "not_found"): Record<Principal, Outcome> => ({
+const staffOnly = (
+  owner: Outcome,
+  manager: Outcome,
+  otherAgencyManager: Outcome = "not_found",
+): Record<Principal, Outcome> => ({
   anonymous: "unauthenticated",
   owner,
   manager,
@@ -73,9 +88,15 @@ async function freshClient() {
 }
 
 async function freshOperator() {
-  const [user] = await t.db.insert(users).values({ email: `op-${unique().toLowerCase()}@test.example`, name: "臨時", passwordHash: "x" }).returning({ id: users.id });
+  const [user] = await t.db
+    .insert(users)
+    .values({ email: `op-${unique().toLowerCase()}@test.example`, name: "臨時", passwordHash: "x" })
+    .returning({ id: users.id });
   if (!user) throw new Error("no row");
-  const [m] = await t.db.insert(memberships).values({ agencyId: ID.agencyA, userId: user.id, role: "operator" }).returning({ id: memberships.id });
+  const [m] = await t.db
+    .insert(memberships)
+    .values({ agencyId: ID.agencyA, userId: user.id, role: "operator" })
+    .returning({ id: memberships.id });
   if (!m) throw new Error("no row");
   return m.id;
 }
@@ -135,7 +156,15 @@ const CASES: Case[] = [
       const { tokenHash } = newInviteToken();
       const [row] = await t.db
         .insert(invites)
-        .values({ agencyId: ID.agencyA, tokenHash, email: "x@test.example", role: "client", clientId: ID.clientA1, invitedBy: PEOPLE.manager.userId, expiresAt: new Date(Date.now() + 86_400_000) })
+        .values({
+          agencyId: ID.agencyA,
+          tokenHash,
+          email: "x@test.example",
+          role: "client",
+          clientId: ID.clientA1,
+          invitedBy: PEOPLE.manager.userId,
+          expiresAt: new Date(Date.now() + 86_400_000),
+        })
         .returning({ id: invites.id });
       return { inviteId: row?.id };
     },
@@ -148,14 +177,29 @@ const CASES: Case[] = [
       const { tokenHash } = newInviteToken();
       const [row] = await t.db
         .insert(invites)
-        .values({ agencyId: ID.agencyA, tokenHash, email: "y@test.example", role: "operator", invitedBy: PEOPLE.owner.userId, expiresAt: new Date(Date.now() + 86_400_000) })
+        .values({
+          agencyId: ID.agencyA,
+          tokenHash,
+          email: "y@test.example",
+          role: "operator",
+          invitedBy: PEOPLE.owner.userId,
+          expiresAt: new Date(Date.now() + 86_400_000),
+        })
         .returning({ id: invites.id });
       return { inviteId: row?.id };
     },
     expected: staffOnly("ok", "not_found"),
   },
-  { action: "members.changeRole", input: async () => ({ membershipId: await freshOperator(), role: "manager" }), expected: staffOnly("ok", "not_found") },
-  { action: "members.remove", input: async () => ({ membershipId: await freshOperator() }), expected: staffOnly("ok", "not_found") },
+  {
+    action: "members.changeRole",
+    input: async () => ({ membershipId: await freshOperator(), role: "manager" }),
+    expected: staffOnly("ok", "not_found"),
+  },
+  {
+    action: "members.remove",
+    input: async () => ({ membershipId: await freshOperator() }),
+    expected: staffOnly("ok", "not_found"),
+  },
 ];
 
 let actions: Map<string, AnyAction>;
@@ -202,7 +246,10 @@ describe("authorisation matrix", () => {
 describe("sessions follow the database", () => {
   it("a removed member gets not found on the next request", async () => {
     const membershipId = await freshOperator();
-    const [row] = await t.db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.id, membershipId));
+    const [row] = await t.db
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(eq(memberships.id, membershipId));
     const userId = row?.userId ?? "";
     const { changeRole } = await import("@/app/(app)/members/actions");
     // Promote, act as them, then remove them: the same session then gets nothing.
@@ -222,7 +269,10 @@ describe("sessions follow the database", () => {
 
   it("a role change takes effect on the next request", async () => {
     const membershipId = await freshOperator();
-    const [row] = await t.db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.id, membershipId));
+    const [row] = await t.db
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(eq(memberships.id, membershipId));
     const session = { userId: row?.userId ?? "", sessionVersion: 1, agencyId: ID.agencyA };
     const { createClient } = await import("@/app/(app)/clients/actions");
     const { changeRole } = await import("@/app/(app)/members/actions");

@@ -7,7 +7,11 @@ const TABLES = ["agencies", "users", "memberships", "invites", "clients", "clien
 export async function snapshot(db: Database): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const table of TABLES) {
-    const result = await db.execute(sql.raw(`select count(*)::int as n, coalesce(md5(string_agg(t::text, ',' order by t::text)), '') as h from "${table}" t`));
+    const result = await db.execute(
+      sql.raw(
+        `select count(*)::int as n, coalesce(md5(string_agg(t::text, ',' order by t::text)), '') as h from "${table}" t`,
+      ),
+    );
     const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number; h: string }[];
     out[table] = `${rows[0]?.n}:${rows[0]?.h}`;
   }

@@ -29,16 +29,59 @@ export const PRINCIPALS = [
 ] as const;
 export type Principal = (typeof PRINCIPALS)[number];
 
-type Person = { userId: string; membershipId: string; agencyId: string; role: "owner" | "manager" | "operator" | "client"; clientId?: string };
+type Person = {
+  userId: string;
+  membershipId: string;
+  agencyId: string;
+  role: "owner" | "manager" | "operator" | "client";
+  clientId?: string;
+};
 
 export const PEOPLE: Record<Exclude<Principal, "anonymous">, Person> = {
-  owner: { userId: "a0000000-0000-4000-8000-0000000000a1", membershipId: "a0000000-0000-4000-8000-0000000000d1", agencyId: ID.agencyA, role: "owner" },
-  manager: { userId: "a0000000-0000-4000-8000-0000000000a2", membershipId: "a0000000-0000-4000-8000-0000000000d2", agencyId: ID.agencyA, role: "manager" },
-  operatorAssigned: { userId: "a0000000-0000-4000-8000-0000000000a3", membershipId: "a0000000-0000-4000-8000-0000000000d3", agencyId: ID.agencyA, role: "operator" },
-  operatorUnassigned: { userId: "a0000000-0000-4000-8000-0000000000a4", membershipId: "a0000000-0000-4000-8000-0000000000d4", agencyId: ID.agencyA, role: "operator" },
-  clientUser: { userId: "a0000000-0000-4000-8000-0000000000a5", membershipId: "a0000000-0000-4000-8000-0000000000d5", agencyId: ID.agencyA, role: "client", clientId: ID.clientA1 },
-  otherClientUser: { userId: "a0000000-0000-4000-8000-0000000000a6", membershipId: "a0000000-0000-4000-8000-0000000000d6", agencyId: ID.agencyA, role: "client", clientId: ID.clientA2 },
-  otherAgencyManager: { userId: "b0000000-0000-4000-8000-0000000000a1", membershipId: "b0000000-0000-4000-8000-0000000000d1", agencyId: ID.agencyB, role: "manager" },
+  owner: {
+    userId: "a0000000-0000-4000-8000-0000000000a1",
+    membershipId: "a0000000-0000-4000-8000-0000000000d1",
+    agencyId: ID.agencyA,
+    role: "owner",
+  },
+  manager: {
+    userId: "a0000000-0000-4000-8000-0000000000a2",
+    membershipId: "a0000000-0000-4000-8000-0000000000d2",
+    agencyId: ID.agencyA,
+    role: "manager",
+  },
+  operatorAssigned: {
+    userId: "a0000000-0000-4000-8000-0000000000a3",
+    membershipId: "a0000000-0000-4000-8000-0000000000d3",
+    agencyId: ID.agencyA,
+    role: "operator",
+  },
+  operatorUnassigned: {
+    userId: "a0000000-0000-4000-8000-0000000000a4",
+    membershipId: "a0000000-0000-4000-8000-0000000000d4",
+    agencyId: ID.agencyA,
+    role: "operator",
+  },
+  clientUser: {
+    userId: "a0000000-0000-4000-8000-0000000000a5",
+    membershipId: "a0000000-0000-4000-8000-0000000000d5",
+    agencyId: ID.agencyA,
+    role: "client",
+    clientId: ID.clientA1,
+  },
+  otherClientUser: {
+    userId: "a0000000-0000-4000-8000-0000000000a6",
+    membershipId: "a0000000-0000-4000-8000-0000000000d6",
+    agencyId: ID.agencyA,
+    role: "client",
+    clientId: ID.clientA2,
+  },
+  otherAgencyManager: {
+    userId: "b0000000-0000-4000-8000-0000000000a1",
+    membershipId: "b0000000-0000-4000-8000-0000000000d1",
+    agencyId: ID.agencyB,
+    role: "manager",
+  },
 };
 
 // A valid argon2id hash of "correct-horse-battery" (fixtures need no real hashing cost).
@@ -55,12 +98,27 @@ export async function seedFixtures(t: TestDatabase, passwordHash: string) {
     { id: ID.clientB1, agencyId: ID.agencyB, name: "B社1", code: "B1", serviceModel: "full", channels: ["yahoo"] },
   ]);
   for (const [key, p] of Object.entries(PEOPLE)) {
-    await t.db.insert(users).values({ id: p.userId, email: `${key.toLowerCase()}@test.example`, name: key, passwordHash });
-    await t.db.insert(memberships).values({ id: p.membershipId, agencyId: p.agencyId, userId: p.userId, role: p.role, clientId: p.clientId ?? null });
+    await t.db
+      .insert(users)
+      .values({ id: p.userId, email: `${key.toLowerCase()}@test.example`, name: key, passwordHash });
+    await t.db
+      .insert(memberships)
+      .values({
+        id: p.membershipId,
+        agencyId: p.agencyId,
+        userId: p.userId,
+        role: p.role,
+        clientId: p.clientId ?? null,
+      });
   }
   await t.db.insert(clientAssignments).values([
     { agencyId: ID.agencyA, clientId: ID.clientA1, membershipId: PEOPLE.manager.membershipId, role: "manager" },
-    { agencyId: ID.agencyA, clientId: ID.clientA1, membershipId: PEOPLE.operatorAssigned.membershipId, role: "operator" },
+    {
+      agencyId: ID.agencyA,
+      clientId: ID.clientA1,
+      membershipId: PEOPLE.operatorAssigned.membershipId,
+      role: "operator",
+    },
   ]);
 }
 

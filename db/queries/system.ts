@@ -22,7 +22,10 @@ export async function findUserForSignIn(db: DbOrTx, email: string) {
   return row;
 }
 
-export async function recordSignInAttempt(db: DbOrTx, attempt: { email: string; ip: string; succeeded: boolean }) {
+export async function recordSignInAttempt(
+  db: DbOrTx,
+  attempt: { email: string; ip: string; succeeded: boolean; at: Date },
+) {
   await db.insert(signInAttempts).values(attempt);
 }
 

@@ -73,7 +73,8 @@ export function agencyAction<S extends z.ZodType, T>(definition: {
         if (audited === 0) throw new Error(`${definition.name} wrote no audit row`);
         return result;
       });
-      for (const fn of deferred) await fn().catch((error: unknown) => console.error(`[action ${definition.name}] after commit`, error));
+      for (const fn of deferred)
+        await fn().catch((error: unknown) => console.error(`[action ${definition.name}] after commit`, error));
       return { ok: true, data };
     } catch (error) {
       return failure(error, t, definition.name);

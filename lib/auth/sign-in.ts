@@ -27,7 +27,7 @@ export async function verifyCredentials(
   const user = await findUserForSignIn(db, email);
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !valid) {
-    await recordSignInAttempt(db, { email, ip: input.ip, succeeded: false });
+    await recordSignInAttempt(db, { email, ip: input.ip, succeeded: false, at: now });
     return { ok: false, reason: "invalid" };
   }
   await clearFailures(db, { email, ip: input.ip });

@@ -1,0 +1,18 @@
+import { sql } from "drizzle-orm";
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { requirePermission } from "@/lib/auth/viewer";
+
+// The page benchmark's baseline (scripts/bench-pages.ts): the same layout, session check and membership lookup
+// as every signed-in page, plus one trivial query. What any real page costs beyond this is the page's own work.
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Bench floor", robots: { index: false, follow: false } };
+
+export default async function BenchFloorPage() {
+  await requirePermission("clients.read");
+  const result = await getDb().execute<{ one: number }>(sql`select 1 as one`);
+  // PGlite returns { rows }, postgres-js an array of rows.
+  const rows = Array.isArray(result) ? result : (result as { rows: { one: number }[] }).rows;
+  return <p data-bench-floor={rows[0]?.one ?? 0}>ok</p>;
+}

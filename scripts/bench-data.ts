@@ -1,0 +1,150 @@
+// Generated data set for the page benchmark (scripts/bench-pages.ts): one agency with 500 clients and 20
+// members (1 owner, 4 managers, 15 operators). Every client has one manager and one or two operators. All
+// users share one known password, hashed once. Deterministic: the same seed gives the same rows.
+import type { Database } from "@/db/client";
+import { agencies, clientAssignments, clients, memberships, type NewClient, users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { type Channel, CHANNELS, type ClientStatus, ONBOARDING_STAGES, SERVICE_MODELS } from "@/lib/options";
+
+export const BENCH_PASSWORD = "bench-password-2026";
+export const BENCH_DOMAIN = "bench.example";
+
+export type BenchDataOptions = {
+  clients?: number;
+  managers?: number;
+  operators?: number;
+  password?: string;
+  seed?: number;
+};
+
+export type BenchData = {
+  agencyId: string;
+  ownerEmail: string;
+  password: string;
+  /** Every client's name, so a caller can check that a page shows real rows. */
+  clientNames: string[];
+  counts: { clients: number; members: number; managers: number; operators: number; assignments: number };
+};
+
+/** Deterministic generator (mulberry32) returning an integer in [0, max). */
+function random(seed: number): (max: number) => number {
+  let state = seed >>> 0;
+  return (max) => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) % max;
+  };
+}
+
+function pick<T>(items: readonly T[], next: (max: number) => number): T {
+  const item = items[next(items.length)];
+  if (item === undefined) throw new Error("pick from an empty list");
+  return item;
+}
+
+const NAME_HEADS = ["さくら", "みどり", "あおぞら", "ひかり", "はなみ", "こだま", "やまと", "うみかぜ", "ゆきぐに", "つばさ"];
+const NAME_TAILS = ["商店", "物産", "化粧品", "食品", "雑貨店", "ファーム", "アパレル", "工房", "ストア", "ダイレクト"];
+const INDUSTRIES = ["化粧品", "食品", "雑貨", "家具", "アパレル", "ペット", "酒類", "宝飾", "家電", "スポーツ"];
+const STATUSES: ClientStatus[] = ["active", "active", "active", "active", "trial", "onboarding", "paused", "ended"];
+const FAMILY_NAMES = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤"];
+const GIVEN_NAMES = ["美咲", "健太", "陽菜", "翔", "直子", "大輔", "彩", "拓海", "結衣", "蓮"];
+
+function chunks<T>(rows: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/** Inserts the data set into a freshly migrated, empty database (as a role that bypasses row-level security). */
+export async function generateBenchData(db: Database, options: BenchDataOptions = {}): Promise<BenchData> {
+  const clientCount = options.clients ?? 500;
+  const managerCount = options.managers ?? 4;
+  const operatorCount = options.operators ?? 15;
+  const password = options.password ?? BENCH_PASSWORD;
+  const next = random(options.seed ?? 20_260);
+  if (managerCount < 1 || operatorCount < 2) throw new Error("need at least 1 manager and 2 operators");
+
+  // Argon2id is deliberately slow: hash once and give every user the same hash.
+  const passwordHash = await hashPassword(password);
+  const agencyId = crypto.randomUUID();
+
+  const people = [
+    { local: "owner", role: "owner" as const },
+    ...Array.from({ length: managerCount }, (_, i) => ({ local: `manager${i + 1}`, role: "manager" as const })),
+    ...Array.from({ length: operatorCount }, (_, i) => ({
+      local: `op${String(i + 1).padStart(2, "0")}`,
+      role: "operator" as const,
+    })),
+  ].map((p, i) => ({
+    ...p,
+    userId: crypto.randomUUID(),
+    membershipId: crypto.randomUUID(),
+    name: `${FAMILY_NAMES[i % FAMILY_NAMES.length]} ${GIVEN_NAMES[Math.floor(i / FAMILY_NAMES.length) % GIVEN_NAMES.length]}`,
+  }));
+  const managers = people.filter((p) => p.role === "manager");
+  const operators = people.filter((p) => p.role === "operator");
+
+  const now = Date.now();
+  const day = 24 * 3600 * 1000;
+  const clientRows: (NewClient & { id: string; name: string })[] = Array.from({ length: clientCount }, (_, i) => {
+    const status = pick(STATUSES, next);
+    const channels = CHANNELS.filter(() => next(3) === 0);
+    const updatedAt = new Date(now - next(365) * day - next(day));
+    return {
+      id: crypto.randomUUID(),
+      agencyId,
+      code: `BN-${String(i + 1).padStart(4, "0")}`,
+      name: `${pick(NAME_HEADS, next)}${pick(NAME_TAILS, next)} ${String(i + 1).padStart(3, "0")}`,
+      industry: pick(INDUSTRIES, next),
+      channels: channels.length > 0 ? channels : [pick<Channel>(CHANNELS, next)],
+      serviceModel: pick(SERVICE_MODELS, next),
+      status,
+      onboardingStage:
+        status === "onboarding" || status === "trial" ? pick(ONBOARDING_STAGES.slice(0, 4), next) : "live",
+      createdAt: new Date(updatedAt.getTime() - next(200) * day),
+      updatedAt,
+    };
+  });
+
+  const assignmentRows = clientRows.flatMap((client, i) => {
+    const manager = managers[i % managers.length];
+    const first = next(operators.length);
+    // A second, different operator on about half of the clients.
+    const second = next(2) === 0 ? (first + 1 + next(operators.length - 1)) % operators.length : undefined;
+    const chosen = [operators[first], second === undefined ? undefined : operators[second]];
+    return [
+      ...(manager ? [{ agencyId, clientId: client.id, membershipId: manager.membershipId, role: "manager" as const }] : []),
+      ...chosen.flatMap((op) =>
+        op ? [{ agencyId, clientId: client.id, membershipId: op.membershipId, role: "operator" as const }] : [],
+      ),
+    ];
+  });
+
+  await db.transaction(async (tx) => {
+    await tx.insert(agencies).values({ id: agencyId, name: "ベンチマークEC運営株式会社", slug: "bench-ec" });
+    await tx.insert(users).values(
+      people.map((p) => ({ id: p.userId, email: `${p.local}@${BENCH_DOMAIN}`, name: p.name, passwordHash })),
+    );
+    for (const rows of chunks(clientRows, 250)) await tx.insert(clients).values(rows);
+    await tx
+      .insert(memberships)
+      .values(people.map((p) => ({ id: p.membershipId, agencyId, userId: p.userId, role: p.role, clientId: null })));
+    for (const rows of chunks(assignmentRows, 500)) await tx.insert(clientAssignments).values(rows);
+  });
+
+  return {
+    agencyId,
+    ownerEmail: `owner@${BENCH_DOMAIN}`,
+    password,
+    clientNames: clientRows.map((c) => c.name),
+    counts: {
+      clients: clientRows.length,
+      members: people.length,
+      managers: managers.length,
+      operators: operators.length,
+      assignments: assignmentRows.length,
+    },
+  };
+}

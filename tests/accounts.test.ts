@@ -1,0 +1,142 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createAgencyWithOwner } from "@/app/(auth)/signup/create-agency";
+import { acceptInvite } from "@/app/invite/[token]/accept-invite";
+import { agencies, auditLog, invites, memberships, users } from "@/db/schema";
+import type { TestDatabase } from "@/db/testing";
+import { hashPassword } from "@/lib/auth/password";
+import { newInviteToken } from "@/lib/invite-token";
+import { snapshot } from "./db-state";
+import { FIXTURE_PASSWORD, ID, PEOPLE, seedFixtures, useTestDatabase } from "./fixtures";
+
+vi.mock("@/lib/auth/session", async () => (await import("./fixtures")).sessionModuleMock());
+
+let t: TestDatabase;
+
+beforeAll(async () => {
+  t = await useTestDatabase();
+  await seedFixtures(t, await hashPassword(FIXTURE_PASSWORD));
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+async function invite(values: { email: string; role: "operator" | "client"; clientId?: string; expiresAt?: Date }) {
+  const { token, tokenHash } = newInviteToken();
+  await t.db.insert(invites).values({
+    agencyId: ID.agencyA,
+    tokenHash,
+    email: values.email,
+    role: values.role,
+    clientId: values.clientId ?? null,
+    invitedBy: PEOPLE.owner.userId,
+    expiresAt: values.expiresAt ?? new Date(Date.now() + 86_400_000),
+  });
+  return token;
+}
+
+describe("sign-up", () => {
+  it("creates the agency, its owner and an audit row", async () => {
+    const result = await createAgencyWithOwner(null, {
+      agencyName: "新しい代行社",
+      name: "山田 花子",
+      email: "Hanako@New.Example",
+      password: "long-password-1",
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [owner] = await t.db
+      .select({ role: memberships.role, email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.agencyId, result.data.agencyId));
+    expect(owner).toEqual({ role: "owner", email: "hanako@new.example" });
+    const [agency] = await t.db
+      .select({ slug: agencies.slug })
+      .from(agencies)
+      .where(eq(agencies.id, result.data.agencyId));
+    expect(agency?.slug).toMatch(/^agency-[0-9a-f]{6}$/);
+    const audit = await t.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.agencyId, result.data.agencyId));
+    expect(audit).toEqual([{ action: "agency.create" }]);
+  });
+
+  it("refuses an e-mail that already has an account, writing nothing", async () => {
+    const before = await snapshot(t.db);
+    const result = await createAgencyWithOwner(null, {
+      agencyName: "重複",
+      name: "重複",
+      email: "hanako@new.example",
+      password: "long-password-1",
+    });
+    expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { email: [expect.any(String)] } });
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it("reports every invalid field at once", async () => {
+    const result = await createAgencyWithOwner(null, {
+      agencyName: "",
+      name: "",
+      email: "not-an-email",
+      password: "short",
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok || result.code !== "invalid") return;
+    expect(Object.keys(result.fieldErrors).sort()).toEqual(["agencyName", "email", "name", "password"]);
+  });
+});
+
+describe("accepting an invite", () => {
+  it("creates the user with the invited role and client, once", async () => {
+    const token = await invite({ email: "newclient@test.example", role: "client", clientId: ID.clientA1 });
+    const result = await acceptInvite(null, { token, name: "新しい担当者", password: "long-password-2" });
+    expect(result).toMatchObject({ ok: true, data: { email: "newclient@test.example", agencyId: ID.agencyA } });
+    const [m] = await t.db
+      .select({ role: memberships.role, clientId: memberships.clientId })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(users.email, "newclient@test.example"), eq(memberships.agencyId, ID.agencyA)));
+    expect(m).toEqual({ role: "client", clientId: ID.clientA1 });
+    const again = await acceptInvite(null, { token, name: "もう一度", password: "long-password-2" });
+    expect(again).toMatchObject({ ok: false, code: "not_found" });
+  });
+
+  it("refuses an expired invite", async () => {
+    const token = await invite({
+      email: "late@test.example",
+      role: "operator",
+      expiresAt: new Date(Date.now() - 1000),
+    });
+    const before = await snapshot(t.db);
+    expect(await acceptInvite(null, { token, name: "遅刻", password: "long-password-3" })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it("lets an existing user join another agency with their current password only", async () => {
+    // The owner of agency B is invited to agency A.
+    const token = await invite({ email: "otheragencymanager@test.example", role: "operator" });
+    const before = await snapshot(t.db);
+    const wrong = await acceptInvite(null, { token, password: "not-their-password" });
+    expect(wrong).toMatchObject({ ok: false, code: "invalid", fieldErrors: { password: [expect.any(String)] } });
+    expect(await snapshot(t.db)).toEqual(before);
+    const right = await acceptInvite(null, { token, password: FIXTURE_PASSWORD });
+    expect(right.ok).toBe(true);
+    const rows = await t.db
+      .select({ agencyId: memberships.agencyId })
+      .from(memberships)
+      .where(eq(memberships.userId, PEOPLE.otherAgencyManager.userId));
+    expect(rows.map((r) => r.agencyId).sort()).toEqual([ID.agencyA, ID.agencyB].sort());
+  });
+
+  it("answers not found for a made-up token", async () => {
+    expect(
+      await acceptInvite(null, { token: "x".repeat(43), name: "誰か", password: "long-password-4" }),
+    ).toMatchObject({ ok: false, code: "not_found" });
+  });
+});

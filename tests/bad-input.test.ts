@@ -1,0 +1,206 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { z } from "zod";
+import { createClient, endClient, updateClient } from "@/app/(app)/clients/actions";
+import { changeRole, inviteMember, removeMember, revokeInvite } from "@/app/(app)/members/actions";
+import { createAgencyWithOwner } from "@/app/(auth)/signup/create-agency";
+import { acceptInvite } from "@/app/invite/[token]/accept-invite";
+import type { TestDatabase } from "@/db/testing";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import { hashPassword } from "@/lib/auth/password";
+import { acceptInviteSchema, signUpSchema } from "@/lib/schemas/account";
+import { createClientSchema, endClientSchema, updateClientSchema } from "@/lib/schemas/client";
+import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema } from "@/lib/schemas/member";
+import { snapshot } from "./db-state";
+import { FIXTURE_PASSWORD, ID, PEOPLE, seedFixtures, signInAs, useTestDatabase } from "./fixtures";
+
+vi.mock("@/lib/auth/session", async () => (await import("./fixtures")).sessionModuleMock());
+
+let t: TestDatabase;
+
+beforeAll(async () => {
+  t = await useTestDatabase();
+  await seedFixtures(t, await hashPassword(FIXTURE_PASSWORD));
+  signInAs("owner");
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+/** The hand-picked kinds of bad value the issue names, plus a few more shapes. */
+const HAND_PICKED: unknown[] = [
+  "",
+  " ",
+  "x".repeat(5_000),
+  42,
+  -1,
+  -999_999_999,
+  1.5,
+  true,
+  null,
+  {},
+  [],
+  ["a", "b"],
+  "'; drop table clients; --",
+  "1 OR 1=1",
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  "unknown_enum_value",
+  "00000000-0000-0000-0000-000000000000",
+  "ｘ".repeat(300),
+];
+
+const badValue = fc.oneof(
+  fc.constantFrom(...HAND_PICKED),
+  fc.string({ maxLength: 400 }),
+  fc.integer(),
+  fc.double(),
+  fc.array(fc.string({ maxLength: 5 }), { maxLength: 60 }),
+  fc.object({ maxDepth: 1 }),
+);
+
+type Target = {
+  name: string;
+  schema: z.ZodType;
+  run: (input: unknown) => Promise<ActionResult<unknown>>;
+  valid: () => Record<string, unknown>;
+};
+
+const unique = () => Math.random().toString(36).slice(2, 10).toUpperCase();
+
+const TARGETS: Target[] = [
+  {
+    name: "clients.create",
+    schema: createClientSchema,
+    run: (i) => createClient(null, i),
+    valid: () => ({
+      name: "検証用",
+      code: `V${unique()}`,
+      industry: "",
+      channels: ["rakuten"],
+      serviceModel: "full",
+      status: "active",
+      onboardingStage: "live",
+      managerMembershipId: "",
+      operatorMembershipIds: [],
+    }),
+  },
+  {
+    name: "clients.update",
+    schema: updateClientSchema,
+    run: (i) => updateClient(null, i),
+    valid: () => ({
+      id: ID.clientA2,
+      version: 1,
+      name: "A社2",
+      code: "A2",
+      channels: ["amazon"],
+      serviceModel: "hybrid",
+      status: "onboarding",
+      onboardingStage: "kickoff",
+    }),
+  },
+  {
+    name: "clients.end",
+    schema: endClientSchema,
+    run: (i) => endClient(null, i),
+    valid: () => ({ id: ID.clientA2, version: 999 }),
+  },
+  {
+    name: "members.invite",
+    schema: inviteSchema,
+    run: (i) => inviteMember(null, i),
+    valid: () => ({ email: `p${unique()}@test.example`.toLowerCase(), role: "operator" }),
+  },
+  {
+    name: "members.revokeInvite",
+    schema: revokeInviteSchema,
+    run: (i) => revokeInvite(null, i),
+    valid: () => ({ inviteId: "11111111-1111-4111-8111-111111111111" }),
+  },
+  {
+    name: "members.changeRole",
+    schema: changeRoleSchema,
+    run: (i) => changeRole(null, i),
+    valid: () => ({ membershipId: PEOPLE.operatorUnassigned.membershipId, role: "operator" }),
+  },
+  {
+    name: "members.remove",
+    schema: removeMemberSchema,
+    run: (i) => removeMember(null, i),
+    valid: () => ({ membershipId: "11111111-1111-4111-8111-111111111111" }),
+  },
+  {
+    name: "account.signUp",
+    schema: signUpSchema,
+    run: (i) => createAgencyWithOwner(null, i),
+    valid: () => ({
+      agencyName: "代行",
+      name: "名前",
+      email: `s${unique()}@test.example`.toLowerCase(),
+      password: "long-password-9",
+    }),
+  },
+  {
+    name: "account.acceptInvite",
+    schema: acceptInviteSchema,
+    run: (i) => acceptInvite(null, i),
+    valid: () => ({ token: "t".repeat(43), name: "名前", password: "long-password-9" }),
+  },
+];
+
+describe("bad input gets field-level messages and writes nothing", () => {
+  for (const target of TARGETS) {
+    it(`${target.name}: any one field replaced by a bad value`, async () => {
+      const fields = Object.keys(target.valid());
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...fields), badValue, async (field, value) => {
+          const input = { ...target.valid(), [field]: value };
+          const schemaRejects = !target.schema.safeParse(input).success;
+          const before = schemaRejects ? await snapshot(t.db) : undefined;
+          const result = await target.run(input);
+          // Never an unexpected error (the server's 500).
+          expect(result.ok || result.code !== "error").toBe(true);
+          if (schemaRejects) {
+            expect(result).toMatchObject({ ok: false, code: "invalid" });
+            if (!result.ok && result.code === "invalid") {
+              const keys = Object.keys(result.fieldErrors);
+              expect(keys.some((k) => k === field || k.startsWith(`${field}.`))).toBe(true);
+              for (const messages of Object.values(result.fieldErrors))
+                expect(messages.every((m) => m.length > 0)).toBe(true);
+            }
+            expect(await snapshot(t.db)).toEqual(before);
+          }
+        }),
+        { numRuns: 30 },
+      );
+    });
+  }
+
+  it("stores HTML and SQL fragments verbatim where text is allowed (they are escaped when shown)", async () => {
+    const name = `<script>alert('x')</script>'; drop table clients; --`;
+    const result = await createClient(null, { ...TARGETS[0]?.valid(), name });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { getClientOrThrow } = await import("@/db/queries/clients");
+    const { withTenant } = await import("@/db/tenant");
+    const stored = await withTenant(t.db, ID.agencyA, (tx) =>
+      getClientOrThrow(tx, { agencyId: ID.agencyA, clientId: result.data.id, scope: { kind: "all" } }),
+    );
+    expect(stored.name).toBe(name);
+  });
+
+  it("takes FormData as the forms send it, with every error reported", async () => {
+    const form = new FormData();
+    form.set("name", "");
+    form.set("code", "bad code!");
+    form.set("serviceModel", "outsourced");
+    form.set("status", "active");
+    form.set("onboardingStage", "live");
+    const result = await createClient(null, form);
+    expect(result.ok).toBe(false);
+    if (result.ok || result.code !== "invalid") return;
+    expect(Object.keys(result.fieldErrors).sort()).toEqual(["channels", "code", "name", "serviceModel"]);
+  });
+});
