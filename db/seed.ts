@@ -1,15 +1,10 @@
-import { createHash } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "@/lib/demo-accounts";
 import type { Channel, ClientStatus, OnboardingStage, Role, ServiceModel } from "@/lib/options";
 import type { Database } from "./client";
+import { seedId } from "./seed-ids";
 import { agencies, auditLog, clientAssignments, clients, memberships, users } from "./schema";
 
-/** A stable UUID derived from a name, so that running the seed again finds the same rows. */
-export function seedId(name: string): string {
-  const h = createHash("sha1").update(`agency-portal-demo:${name}`).digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
 
 type DemoClient = {
   code: string;

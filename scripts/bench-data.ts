@@ -4,7 +4,7 @@
 import type { Database } from "@/db/client";
 import { agencies, clientAssignments, clients, memberships, type NewClient, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { type Channel, CHANNELS, type ClientStatus, ONBOARDING_STAGES, SERVICE_MODELS } from "@/lib/options";
+import { CHANNELS, type Channel, type ClientStatus, ONBOARDING_STAGES, SERVICE_MODELS } from "@/lib/options";
 
 export const BENCH_PASSWORD = "bench-password-2026";
 export const BENCH_DOMAIN = "bench.example";
@@ -44,7 +44,18 @@ function pick<T>(items: readonly T[], next: (max: number) => number): T {
   return item;
 }
 
-const NAME_HEADS = ["さくら", "みどり", "あおぞら", "ひかり", "はなみ", "こだま", "やまと", "うみかぜ", "ゆきぐに", "つばさ"];
+const NAME_HEADS = [
+  "さくら",
+  "みどり",
+  "あおぞら",
+  "ひかり",
+  "はなみ",
+  "こだま",
+  "やまと",
+  "うみかぜ",
+  "ゆきぐに",
+  "つばさ",
+];
 const NAME_TAILS = ["商店", "物産", "化粧品", "食品", "雑貨店", "ファーム", "アパレル", "工房", "ストア", "ダイレクト"];
 const INDUSTRIES = ["化粧品", "食品", "雑貨", "家具", "アパレル", "ペット", "酒類", "宝飾", "家電", "スポーツ"];
 const STATUSES: ClientStatus[] = ["active", "active", "active", "active", "trial", "onboarding", "paused", "ended"];
@@ -115,7 +126,9 @@ export async function generateBenchData(db: Database, options: BenchDataOptions 
     const second = next(2) === 0 ? (first + 1 + next(operators.length - 1)) % operators.length : undefined;
     const chosen = [operators[first], second === undefined ? undefined : operators[second]];
     return [
-      ...(manager ? [{ agencyId, clientId: client.id, membershipId: manager.membershipId, role: "manager" as const }] : []),
+      ...(manager
+        ? [{ agencyId, clientId: client.id, membershipId: manager.membershipId, role: "manager" as const }]
+        : []),
       ...chosen.flatMap((op) =>
         op ? [{ agencyId, clientId: client.id, membershipId: op.membershipId, role: "operator" as const }] : [],
       ),
@@ -124,9 +137,9 @@ export async function generateBenchData(db: Database, options: BenchDataOptions 
 
   await db.transaction(async (tx) => {
     await tx.insert(agencies).values({ id: agencyId, name: "ベンチマークEC運営株式会社", slug: "bench-ec" });
-    await tx.insert(users).values(
-      people.map((p) => ({ id: p.userId, email: `${p.local}@${BENCH_DOMAIN}`, name: p.name, passwordHash })),
-    );
+    await tx
+      .insert(users)
+      .values(people.map((p) => ({ id: p.userId, email: `${p.local}@${BENCH_DOMAIN}`, name: p.name, passwordHash })));
     for (const rows of chunks(clientRows, 250)) await tx.insert(clients).values(rows);
     await tx
       .insert(memberships)

@@ -101,15 +101,13 @@ export async function seedFixtures(t: TestDatabase, passwordHash: string) {
     await t.db
       .insert(users)
       .values({ id: p.userId, email: `${key.toLowerCase()}@test.example`, name: key, passwordHash });
-    await t.db
-      .insert(memberships)
-      .values({
-        id: p.membershipId,
-        agencyId: p.agencyId,
-        userId: p.userId,
-        role: p.role,
-        clientId: p.clientId ?? null,
-      });
+    await t.db.insert(memberships).values({
+      id: p.membershipId,
+      agencyId: p.agencyId,
+      userId: p.userId,
+      role: p.role,
+      clientId: p.clientId ?? null,
+    });
   }
   await t.db.insert(clientAssignments).values([
     { agencyId: ID.agencyA, clientId: ID.clientA1, membershipId: PEOPLE.manager.membershipId, role: "manager" },

@@ -12,11 +12,15 @@ export const clientSchema = z.object({
     .max(20)
     .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { message: "validation.code" }),
   industry: z.string().trim().max(80).default(""),
-  channels: z
-    .array(z.enum(CHANNELS))
-    .min(1)
-    .max(CHANNELS.length)
-    .transform((list) => [...new Set(list)]),
+  // An unticked checkbox group submits nothing at all: treat that as an empty choice, not a missing field.
+  channels: z.preprocess(
+    (v) => v ?? [],
+    z
+      .array(z.enum(CHANNELS))
+      .min(1)
+      .max(CHANNELS.length)
+      .transform((list) => [...new Set(list)]),
+  ),
   serviceModel: z.enum(SERVICE_MODELS),
   status: z.enum(CLIENT_STATUSES),
   onboardingStage: z.enum(ONBOARDING_STAGES),

@@ -33,9 +33,13 @@ export function ClientForm({ client, staff }: { client?: ClientFormValues; staff
   const { state, onSubmit, pending, fieldErrors, error } = useFormAction(client ? updateClient : createClient);
 
   useEffect(() => {
-    if (state?.ok) router.push(`/clients/${state.data.id}`);
-    if (state?.ok && client) router.refresh();
+    if (!state?.ok) return;
+    // A new client opens its own page; an edit stays put and only refreshes what the server renders around it.
+    if (client) router.refresh();
+    else router.push(`/clients/${state.data.id}`);
   }, [state, router, client]);
+  // After a save the next one must name the version that save produced.
+  const version = state?.ok ? state.data.version : client?.version;
 
   const managers = staff.filter((s) => s.role === "owner" || s.role === "manager");
   return (
@@ -43,7 +47,7 @@ export function ClientForm({ client, staff }: { client?: ClientFormValues; staff
       {client ? (
         <>
           <input type="hidden" name="id" value={client.id} />
-          <input type="hidden" name="version" value={client.version} />
+          <input type="hidden" name="version" value={version} />
         </>
       ) : null}
       <FormMessage>

@@ -59,7 +59,6 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
         <Card className="p-6">
           <h2 className="mb-4 text-base font-semibold">{t("clients.edit")}</h2>
           <ClientForm
-            key={client.version}
             staff={staff}
             client={{ ...client, channels: client.channels, managerMembershipId: client.managerMembershipId }}
           />
