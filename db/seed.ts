@@ -2,9 +2,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "@/lib/demo-accounts";
 import type { Channel, ClientStatus, OnboardingStage, Role, ServiceModel } from "@/lib/options";
 import type { Database } from "./client";
-import { seedId } from "./seed-ids";
 import { agencies, auditLog, clientAssignments, clients, memberships, users } from "./schema";
-
+import { seedId } from "./seed-ids";
 
 type DemoClient = {
   code: string;

@@ -4,10 +4,19 @@ import { expect, type Principal, test } from "./fixtures";
 const HANA = seedId("client:sakura:HANA"); // op1's client, and the demo client user's
 const KOME = seedId("client:sakura:KOME"); // op2's client
 
-const PAGES = ["/clients", "/clients/new", `/clients/${HANA}`, `/clients/${KOME}`, "/members", "/audit", "/portal"] as const;
+const PAGES = [
+  "/clients",
+  "/clients/new",
+  `/clients/${HANA}`,
+  `/clients/${KOME}`,
+  "/members",
+  "/audit",
+  "/portal",
+] as const;
 type PagePath = (typeof PAGES)[number];
 
-const allowed = (...paths: PagePath[]) => Object.fromEntries(PAGES.map((p) => [p, paths.includes(p) ? 200 : 404])) as Record<PagePath, number>;
+const allowed = (...paths: PagePath[]) =>
+  Object.fromEntries(PAGES.map((p) => [p, paths.includes(p) ? 200 : 404])) as Record<PagePath, number>;
 
 // SPEC §2, page by page: anything not allowed answers 404, never 403.
 const MATRIX: Record<Principal, Record<PagePath, number>> = {
