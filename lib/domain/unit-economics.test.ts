@@ -33,7 +33,7 @@ interface ReferenceFile {
 }
 
 const reference: ReferenceFile = JSON.parse(
-  readFileSync(path.resolve(import.meta.dirname, "../../../shared/reference/unit-economics-cases.json"), "utf8"),
+  readFileSync(path.resolve(import.meta.dirname, "reference/unit-economics-cases.json"), "utf8"),
 );
 
 function unwrap<T>(result: Result<T>): T {
