@@ -7,6 +7,10 @@ const nextConfig = {
   // PGlite ships WebAssembly and data files it loads from its own package directory; argon2 is a native addon.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
+  experimental: {
+    // P/L CSV imports go through a server action; the action itself refuses files over 5 MB.
+    serverActions: { bodySizeLimit: "6mb" },
+  },
 };
 
 export default withNextIntl(nextConfig);

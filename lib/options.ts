@@ -12,3 +12,8 @@ export type ClientStatus = (typeof CLIENT_STATUSES)[number];
 export type OnboardingStage = (typeof ONBOARDING_STAGES)[number];
 export type Role = (typeof ROLES)[number];
 export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const SCENARIOS = ["pessimistic", "base", "optimistic"] as const;
+export const AD_MODES = ["cpa", "cpc_cvr", "acos"] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+export type AdMode = (typeof AD_MODES)[number];

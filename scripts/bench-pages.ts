@@ -50,7 +50,11 @@ type LoadResult = {
   p95: number;
   p99: number;
   meanKb: number;
+  /** Average cores busy during the measurement, by who used them (from /proc). */
+  cpu?: CpuShare;
 };
+
+type CpuShare = { server: number; loadGenerator: number; postgres: number; other: number; otherTop: string[] };
 
 function log(message: string): void {
   console.log(`[bench] ${message}`);
@@ -253,6 +257,52 @@ function serverMemory(root: number): { pid: number; rssMb: number; command: stri
   return { pid, rssMb: rssKb(pid) / 1024, command: commandLine(pid) };
 }
 
+// CPU accounting: who kept the cores busy during a measurement. Another build or test run on the machine
+// shows up as "other", so a disturbed run can be recognised as such.
+
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"]).stdout?.toString().trim()) || 100;
+
+type CpuSample = { at: number; ticks: Map<number, { ticks: number; name: string }> };
+
+function sampleCpu(): CpuSample {
+  const ticks = new Map<number, { ticks: number; name: string }>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      // After the command name: state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks.set(Number(entry), { ticks: Number(fields[11]) + Number(fields[12]), name });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return { at: performance.now(), ticks };
+}
+
+function cpuShare(before: CpuSample, after: CpuSample, serverPids: Set<number>): CpuShare {
+  const seconds = (after.at - before.at) / 1000;
+  const share = { server: 0, loadGenerator: 0, postgres: 0, other: 0 };
+  const others = new Map<string, number>();
+  for (const [pid, now] of after.ticks) {
+    const used = (now.ticks - (before.ticks.get(pid)?.ticks ?? 0)) / CLOCK_TICKS / seconds;
+    if (used <= 0) continue;
+    if (serverPids.has(pid)) share.server += used;
+    else if (pid === process.pid) share.loadGenerator += used;
+    else if (now.name === "postgres") share.postgres += used;
+    else {
+      share.other += used;
+      others.set(now.name, (others.get(now.name) ?? 0) + used);
+    }
+  }
+  const otherTop = [...others]
+    .filter(([, used]) => used >= 0.05)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, used]) => `${name} ${used.toFixed(2)}`);
+  return { ...share, otherTop };
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // HTTP: sign-in and load
 
@@ -381,7 +431,19 @@ function printReport(
   results: LoadResult[],
   memory: { startup: number; after: ReturnType<typeof serverMemory> },
 ): void {
-  const header = ["page", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "KB/resp"];
+  const header = [
+    "page",
+    "requests",
+    "req/s",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+    "errors",
+    "KB/resp",
+    "CPU srv/gen/pg/other",
+  ];
+  const cpuCell = (c?: CpuShare) =>
+    c ? [c.server, c.loadGenerator, c.postgres, c.other].map((n) => n.toFixed(2)).join("/") : "-";
   const rows = results.map((r) => [
     r.path,
     String(r.requests),
@@ -391,6 +453,7 @@ function printReport(
     fixed(r.p99),
     String(r.errors),
     fixed(r.meanKb),
+    cpuCell(r.cpu),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)));
   const line = (cells: string[]) =>
@@ -422,14 +485,24 @@ function printReport(
     `server RSS (pid ${memory.after.pid}, ${memory.after.command || "?"}): ${fixed(memory.startup)} MB after warm-up, ` +
       `${fixed(memory.after.rssMb)} MB after the run`,
   );
+  console.log(
+    "CPU: average cores busy during each measurement — the server (next-server and its parents), this load " +
+      `generator, Postgres backends, everything else (${os.cpus().length} cores in all)`,
+  );
   for (const r of results) {
     if (r.errors > 0) console.log(`errors on ${r.path}: ${JSON.stringify(r.statuses)}`);
+    if (r.cpu && r.cpu.other >= 0.1) {
+      console.log(
+        `WARNING: other processes kept ${r.cpu.other.toFixed(2)} cores busy while measuring ${r.path} ` +
+          `(${r.cpu.otherTop.join(", ")}); these figures are disturbed.`,
+      );
+    }
   }
   console.log("");
   console.log(
     `BENCH_JSON ${JSON.stringify({
       database: prepared.label,
-      results: results.map(({ path: p, requests, ok, errors, seconds, rps, p50, p95, p99 }) => ({
+      results: results.map(({ path: p, requests, ok, errors, seconds, rps, p50, p95, p99, cpu }) => ({
         path: p,
         requests,
         ok,
@@ -439,6 +512,12 @@ function printReport(
         p50: round(p50, 1),
         p95: round(p95, 1),
         p99: round(p99, 1),
+        cpu: cpu && {
+          server: round(cpu.server, 2),
+          loadGenerator: round(cpu.loadGenerator, 2),
+          postgres: round(cpu.postgres, 2),
+          other: round(cpu.other, 2),
+        },
       })),
       ratio: list && floor ? { rps: round(list.rps / floor.rps, 3), p50: round(list.p50 / floor.p50, 3) } : null,
       rssMb: round(memory.after.rssMb, 1),
@@ -512,13 +591,14 @@ async function main(): Promise<void> {
   const results: LoadResult[] = [];
   for (const page of pages) {
     log(`measuring ${page}: ${CONNECTIONS} connections for ${DURATION_MS / 1000} s…`);
-    results.push(
-      await load(`${base}${page}`, cookie, {
-        connections: CONNECTIONS,
-        durationMs: DURATION_MS,
-        maxRequests: MAX_REQUESTS,
-      }),
-    );
+    const before = sampleCpu();
+    const result = await load(`${base}${page}`, cookie, {
+      connections: CONNECTIONS,
+      durationMs: DURATION_MS,
+      maxRequests: MAX_REQUESTS,
+    });
+    result.cpu = cpuShare(before, sampleCpu(), new Set(processTree(pid)));
+    results.push(result);
   }
   const memory = { startup: warmRss, after: serverMemory(pid) };
   printReport(prepared, results, memory);

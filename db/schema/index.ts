@@ -2,4 +2,5 @@ export { appTenant } from "./_shared";
 export * from "./agencies";
 export * from "./audit";
 export * from "./clients";
+export * from "./economics";
 export * from "./users";

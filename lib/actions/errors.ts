@@ -17,6 +17,7 @@ export class FieldError extends Error {
   constructor(
     readonly field: string,
     readonly messageKey: string,
+    readonly values?: Record<string, string | number>,
   ) {
     super(`${field}: ${messageKey}`);
   }

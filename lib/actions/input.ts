@@ -11,7 +11,8 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
-    const values = formData.getAll(key).map((v) => (typeof v === "string" ? v : v.name));
+    // Files (CSV uploads) stay File objects; the action's schema decides what it accepts.
+    const values = formData.getAll(key);
     if (key.endsWith("[]")) out[key.slice(0, -2)] = values;
     else out[key] = values[0];
   }
@@ -29,7 +30,8 @@ export function fieldErrorsOf(error: z.ZodError, t: Translator): FieldErrors {
 }
 
 function issueMessage(issue: z.core.$ZodIssue, t: Translator): string {
-  if (issue.message.startsWith("validation.")) return t(issue.message as "validation.invalid");
+  // Schemas name catalogue keys as their messages ("validation.code", "economics.errors.negative", …).
+  if (t.has(issue.message as "validation.invalid")) return t(issue.message as "validation.invalid");
   switch (issue.code) {
     case "too_small":
       if (issue.origin === "string")

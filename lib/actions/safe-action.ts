@@ -33,7 +33,7 @@ export type ActionContext = {
   afterCommit: (fn: () => Promise<unknown>) => void;
 };
 
-export type ActionMeta = { actionName: string; permission: Permission | "public" };
+export type ActionMeta = { actionName: string; permission: Permission | "public"; readOnly?: boolean };
 
 type Action<T> = ((previous: ActionResult<T> | null, input: unknown) => Promise<ActionResult<T>>) & ActionMeta;
 
@@ -47,6 +47,8 @@ export function agencyAction<S extends z.ZodType, T>(definition: {
   name: string;
   permission: Permission;
   schema: S;
+  /** An action that only reads (e.g. an import preview): same checks and context, no audit row required. */
+  readOnly?: boolean;
   run: (input: z.output<S>, ctx: ActionContext) => Promise<T>;
 }): Action<T> {
   const action = async (_previous: ActionResult<T> | null, raw: unknown): Promise<ActionResult<T>> => {
@@ -70,7 +72,7 @@ export function agencyAction<S extends z.ZodType, T>(definition: {
         const afterCommit = (fn: () => Promise<unknown>) => void deferred.push(fn);
         const result = await definition.run(parsed.data, { tx, member, agencyId, t, audit, afterCommit });
         // A mutation without its audit row is a bug, not a success: roll it back.
-        if (audited === 0) throw new Error(`${definition.name} wrote no audit row`);
+        if (audited === 0 && !definition.readOnly) throw new Error(`${definition.name} wrote no audit row`);
         return result;
       });
       for (const fn of deferred)
@@ -80,7 +82,11 @@ export function agencyAction<S extends z.ZodType, T>(definition: {
       return failure(error, t, definition.name);
     }
   };
-  return Object.assign(action, { actionName: definition.name, permission: definition.permission });
+  return Object.assign(action, {
+    actionName: definition.name,
+    permission: definition.permission,
+    readOnly: definition.readOnly ?? false,
+  });
 }
 
 export type PublicActionContext = {
@@ -143,7 +149,7 @@ function failure<T>(error: unknown, t: Translator, name: string): ActionResult<T
   if (error instanceof NotFoundError) return { ok: false, code: "not_found", message: t("errors.notFound") };
   if (error instanceof ConflictError) return { ok: false, code: "conflict", message: t("errors.conflict") };
   if (error instanceof FieldError) {
-    return invalid({ [error.field]: [t(error.messageKey as "validation.invalid")] }, t);
+    return invalid({ [error.field]: [t(error.messageKey as "validation.invalid", error.values)] }, t);
   }
   console.error(`[action ${name}]`, error);
   return { ok: false, code: "error", message: t("errors.unexpected") };

@@ -15,6 +15,8 @@ export const permissions = {
   "clients.read": ["owner", "manager", "operator"],
   "clients.write": ["owner", "manager"],
   "audit.read": ["owner", "manager"],
+  "economics.read": ["owner", "manager", "operator"],
+  "economics.write": ["owner", "manager"],
   "portal.read": ["client"],
   "account.switchAgency": ["owner", "manager", "operator", "client"],
 } as const satisfies Record<string, readonly Role[]>;

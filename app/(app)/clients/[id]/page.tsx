@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { statusTone } from "@/components/tables/clients/columns";
+import { buttonClass } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/misc";
 import { getDb } from "@/db/client";
 import { getClientOrThrow } from "@/db/queries/clients";
@@ -49,6 +50,9 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
         actions={
           <>
             <Badge tone={statusTone[client.status]}>{t(`clientStatus.${client.status}`)}</Badge>
+            <Link href={`/clients/${client.id}/economics`} className={buttonClass("secondary", "sm")}>
+              {t("clients.economicsLink")}
+            </Link>
             {canWrite && client.status !== "ended" ? (
               <EndClientButton id={client.id} version={client.version} name={client.name} />
             ) : null}

@@ -1,0 +1,134 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRef, useState, useTransition } from "react";
+import { importPlLines, previewPlImport } from "@/app/(app)/clients/[id]/economics/actions";
+import { Button } from "@/components/ui/button";
+import { FieldErrors } from "@/components/ui/field";
+import { Badge, FormMessage } from "@/components/ui/misc";
+import type { ActionResult } from "@/lib/actions/safe-action";
+
+type Preview = Extract<Awaited<ReturnType<typeof previewPlImport>>, { ok: true }>["data"];
+const tone = { new: "blue", changed: "yellow", unchanged: "gray", error: "red" } as const;
+
+function errorsOf(result: ActionResult<unknown>) {
+  if (result.ok) return { file: undefined, message: null };
+  return { file: result.code === "invalid" ? result.fieldErrors.file : undefined, message: result.message };
+}
+
+/** Choose a CSV → preview every row (new / changed / unchanged / error) → import all rows, or none. */
+export function ImportForm({ clientId }: { clientId: string }) {
+  const t = useTranslations("economics.import");
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [fileErrors, setFileErrors] = useState<string[] | undefined>();
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [pending, start] = useTransition();
+  const form = useRef<HTMLFormElement>(null);
+
+  const send = (commit: boolean) => {
+    if (!form.current) return;
+    const data = new FormData(form.current);
+    start(async () => {
+      const result = commit ? await importPlLines(null, data) : await previewPlImport(null, data);
+      const errors = errorsOf(result);
+      setFileErrors(errors.file);
+      if (!result.ok) {
+        setPreview(null);
+        setMessage(errors.file ? null : { tone: "error", text: errors.message ?? "" });
+        return;
+      }
+      if (commit) {
+        const r = result.data as { inserted: number; updated: number; unchanged: number };
+        setPreview(null);
+        setMessage({ tone: "success", text: t("done", r) });
+        form.current?.reset();
+      } else {
+        setPreview(result.data as Preview);
+        setMessage(null);
+      }
+    });
+  };
+
+  return (
+    <form
+      ref={form}
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        send(false);
+      }}
+    >
+      <input type="hidden" name="clientId" value={clientId} />
+      <div className="space-y-1">
+        <label htmlFor="file" className="block text-sm font-medium">
+          {t("file")}
+        </label>
+        <input
+          id="file"
+          name="file"
+          type="file"
+          accept=".csv,text/csv"
+          aria-describedby="file-error"
+          aria-invalid={fileErrors ? true : undefined}
+          onChange={() => setPreview(null)}
+          className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium"
+        />
+        <FieldErrors name="file" errors={fileErrors} />
+      </div>
+      <FormMessage tone={message?.tone}>{message?.text}</FormMessage>
+      <div className="flex gap-2">
+        <Button type="submit" variant="secondary" pending={pending && !preview}>
+          {t("preview")}
+        </Button>
+        {preview ? (
+          <Button type="button" pending={pending} disabled={preview.counts.errors > 0} onClick={() => send(true)}>
+            {t("commit")}
+          </Button>
+        ) : null}
+      </div>
+      {preview ? (
+        <div className="space-y-2" aria-live="polite">
+          <p className="text-sm font-medium">{t("summary", { ...preview.counts, total: preview.counts.total })}</p>
+          {preview.counts.errors > 0 ? <p className="text-sm text-red-600">{t("fixErrors")}</p> : null}
+          <div className="max-h-80 overflow-auto rounded ring-1 ring-slate-200">
+            <table className="min-w-full text-xs" data-testid="import-preview">
+              <thead className="sticky top-0 bg-slate-50">
+                <tr>
+                  <th scope="col" className="px-2 py-1.5 text-left">
+                    {t("line")}
+                  </th>
+                  <th scope="col" className="px-2 py-1.5 text-left">
+                    SKU
+                  </th>
+                  <th scope="col" className="px-2 py-1.5 text-left">
+                    {t("status")}
+                  </th>
+                  <th scope="col" className="px-2 py-1.5 text-left">
+                    {t("problems")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {preview.rows.map((r) => (
+                  <tr key={r.line}>
+                    <td className="px-2 py-1 tabular-nums">{r.line}</td>
+                    <td className="px-2 py-1">{r.sku ?? "—"}</td>
+                    <td className="px-2 py-1">
+                      <Badge tone={tone[r.status]}>
+                        {t(`status${r.status[0]?.toUpperCase()}${r.status.slice(1)}` as "statusNew")}
+                      </Badge>
+                    </td>
+                    <td className="px-2 py-1 text-red-700">{r.problems.join(" / ")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {preview.hiddenRows > 0 ? (
+            <p className="text-xs text-slate-500">{t("moreRows", { count: preview.hiddenRows })}</p>
+          ) : null}
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+"use client";
+
+import { useLocale } from "next-intl";
+import type { HTMLAttributes } from "react";
+import { cn } from "@/lib/cn";
+import { formatYen } from "@/lib/format";
+import { toLocale } from "@/lib/i18n/locales";
+
+/** A yen amount with tabular digits; negative amounts in red. */
+export function Yen({ value, className, ...props }: { value: number } & HTMLAttributes<HTMLSpanElement>) {
+  const locale = toLocale(useLocale());
+  return (
+    <span className={cn("tabular-nums", value < 0 && "text-red-600", className)} {...props}>
+      {formatYen(value, locale)}
+    </span>
+  );
+}
+
+export function useYen() {
+  const locale = toLocale(useLocale());
+  return (value: number) => formatYen(value, locale);
+}

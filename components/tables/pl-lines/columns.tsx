@@ -1,0 +1,93 @@
+"use client";
+
+import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
+import { useTranslations } from "next-intl";
+import { useMemo } from "react";
+import { Yen } from "@/components/economics/yen";
+import type { InputColumn } from "@/lib/economics/line";
+import type { LineView } from "@/lib/economics/view";
+import { SCENARIOS, type Scenario } from "@/lib/options";
+
+export const features = tableFeatures({});
+const helper = createColumnHelper<typeof features, LineView>();
+
+/** The editable inputs, in the article's spreadsheet order; `kind` decides the input and its alignment. */
+export const INPUTS: { name: InputColumn; kind: "yen" | "rate" | "text" | "mode" | "count" }[] = [
+  { name: "aov", kind: "yen" },
+  { name: "gross_margin_rate", kind: "rate" },
+  { name: "fee_rate", kind: "rate" },
+  { name: "points_rate", kind: "rate" },
+  { name: "shipping", kind: "yen" },
+  { name: "packaging", kind: "yen" },
+  { name: "return_loss", kind: "yen" },
+  { name: "other_costs", kind: "text" },
+  { name: "ad_mode", kind: "mode" },
+  { name: "cpa", kind: "yen" },
+  { name: "cpc", kind: "yen" },
+  { name: "cvr", kind: "rate" },
+  { name: "acos", kind: "rate" },
+  { name: "target_contribution", kind: "yen" },
+  { name: "monthly_orders", kind: "count" },
+];
+
+export const INPUT_PREFIX = "in:";
+
+function Orders({ value }: { value: number | null | undefined }) {
+  const t = useTranslations("economics");
+  if (value === undefined) return <span className="text-slate-400">—</span>;
+  if (value === null) return <span className="text-red-600">{t("unreachable")}</span>;
+  return <span className="tabular-nums">{value.toLocaleString("ja-JP")}</span>;
+}
+
+/** Columns for the scenario being edited; the three scenarios' contribution stand side by side. */
+export function usePlColumns(scenario: Scenario, triggers: readonly number[]) {
+  const t = useTranslations("economics");
+  return useMemo(() => {
+    const figure = (line: LineView) => line.scenarios[scenario]?.figures;
+    return helper.columns([
+      helper.accessor("channel", { header: t("fields.channel"), cell: (info) => t(`channelShort.${info.getValue()}`) }),
+      helper.accessor("sku", {
+        header: t("fields.sku"),
+        cell: (info) => <span className="font-medium">{info.getValue()}</span>,
+      }),
+      ...INPUTS.map((input) =>
+        helper.display({ id: `${INPUT_PREFIX}${input.name}`, header: t(`fields.${input.name}`), cell: () => null }),
+      ),
+      helper.display({
+        id: "grossProfit",
+        header: t("figures.grossProfit"),
+        cell: (info) => {
+          const f = figure(info.row.original);
+          return f ? <Yen value={f.grossProfit} /> : "—";
+        },
+      }),
+      ...SCENARIOS.map((s) =>
+        helper.display({
+          id: `contribution:${s}`,
+          header: t("figures.contributionIn", { scenario: t(`scenarios.${s}`) }),
+          cell: (info) => {
+            const f = info.row.original.scenarios[s]?.figures;
+            return f ? <Yen value={f.contribution} className={s === scenario ? "font-bold" : "text-slate-500"} /> : "—";
+          },
+        }),
+      ),
+      helper.display({
+        id: "allowedCpa",
+        header: t("figures.allowedCpa"),
+        cell: (info) => {
+          const f = figure(info.row.original);
+          if (!f || f.allowedCpa === null) return <span className="text-slate-400">—</span>;
+          return f.noAdBudget ? <span className="text-red-600">{t("noAdBudget")}</span> : <Yen value={f.allowedCpa} />;
+        },
+      }),
+      ...triggers.map((trigger, i) =>
+        helper.display({
+          id: `orders:${i}`,
+          header: t("figures.ordersFor", { amount: `${(trigger / 10_000).toLocaleString("ja-JP")}万` }),
+          cell: (info) => <Orders value={figure(info.row.original)?.ordersNeeded[i]} />,
+        }),
+      ),
+      helper.display({ id: "actions", header: t("actions"), cell: () => null }),
+    ]);
+  }, [t, scenario, triggers]);
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useTable } from "@tanstack/react-table";
+import { useTranslations } from "next-intl";
+import type { LineView } from "@/lib/economics/view";
+import type { Scenario } from "@/lib/options";
+import { features, usePlColumns } from "./columns";
+import { EditableRow } from "./editable-row";
+
+/**
+ * The P/L grid: one row per line (channel × SKU), the selected scenario's inputs editable in place (Enter
+ * saves the row), computed figures beside them, and each scenario's contribution side by side.
+ */
+export function PlLinesTable(props: {
+  lines: LineView[];
+  scenario: Scenario;
+  clientId: string;
+  canEdit: boolean;
+  triggers: readonly number[];
+  selectedKey?: string;
+}) {
+  const t = useTranslations("economics");
+  const columns = usePlColumns(props.scenario, props.triggers);
+  const table = useTable({ features, columns, data: props.lines, getRowId: (line) => line.key });
+  return (
+    <div className="overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
+      <table className="min-w-full text-xs" aria-label={t("gridLabel")}>
+        <thead className="bg-slate-50">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <th
+                  key={header.id}
+                  scope="col"
+                  className="whitespace-nowrap px-2 py-2 text-left font-semibold text-slate-600"
+                >
+                  <table.FlexRender header={header} />
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {table.getRowModel().rows.map((row) => (
+            <EditableRow
+              key={`${row.id}:${props.scenario}`}
+              row={row}
+              scenario={props.scenario}
+              clientId={props.clientId}
+              canEdit={props.canEdit}
+              selected={row.id === props.selectedKey}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

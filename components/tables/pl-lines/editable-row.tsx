@@ -1,0 +1,200 @@
+"use client";
+
+import { FlexRender, type Row } from "@tanstack/react-table";
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { copyBaseToScenarios, deletePlLine, updatePlLine } from "@/app/(app)/clients/[id]/economics/actions";
+import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { cn } from "@/lib/cn";
+import type { LineView } from "@/lib/economics/view";
+import { AD_MODES, type Scenario } from "@/lib/options";
+import { type features, INPUT_PREFIX, INPUTS } from "./columns";
+
+const inputClass =
+  "w-20 rounded border-0 bg-white px-1.5 py-1 text-right text-xs tabular-nums ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600 aria-[invalid=true]:ring-red-500";
+
+export function EditableRow({
+  row,
+  scenario,
+  clientId,
+  canEdit,
+  selected,
+}: {
+  row: Row<typeof features, LineView>;
+  scenario: Scenario;
+  clientId: string;
+  canEdit: boolean;
+  selected: boolean;
+}) {
+  const t = useTranslations("economics");
+  const line = row.original;
+  const view = line.scenarios[scenario];
+  const { state, onSubmit, pending, fieldErrors, error } = useFormAction(updatePlLine);
+  const [busy, start] = useTransition();
+  const [note, setNote] = useState<string | null>(null);
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const formId = `pl-${row.id}-${scenario}`;
+  const errorId = `${formId}-errors`;
+  const version = state?.ok ? state.data.version : view?.version;
+  const selectHref = () => {
+    const next = new URLSearchParams(search.toString());
+    next.set("line", line.key);
+    return `${pathname}?${next.toString()}`;
+  };
+  const key = { clientId, channel: line.channel, sku: line.sku };
+  const messages = [
+    ...Object.entries(fieldErrors).map(
+      ([field, list]) =>
+        `${t.has(`fields.${field}` as "fields.aov") ? t(`fields.${field}` as "fields.aov") : field}: ${list.join(" ")}`,
+    ),
+    ...(error && Object.keys(fieldErrors).length === 0 ? [error] : []),
+    ...(note ? [note] : []),
+  ];
+
+  return (
+    <>
+      <tr className={cn(selected && "bg-indigo-50/60")} aria-selected={selected}>
+        {row.getAllCells().map((cell) => {
+          const id = cell.column.id;
+          if (id.startsWith(INPUT_PREFIX)) {
+            const input = INPUTS.find((i) => `${INPUT_PREFIX}${i.name}` === id);
+            if (!input || !view) return <td key={cell.id} className="px-2 py-1.5" />;
+            const value = view.cells[input.name] ?? "";
+            const label = `${line.sku} ${t(`fields.${input.name}`)}`;
+            const invalid = Boolean(fieldErrors[input.name]);
+            if (!canEdit) {
+              return (
+                <td key={cell.id} className="whitespace-nowrap px-2 py-1.5 text-right tabular-nums">
+                  {input.kind === "mode" ? t(`adModes.${value as "cpa"}`) : value || "—"}
+                </td>
+              );
+            }
+            return (
+              <td key={cell.id} className="px-1 py-1">
+                {input.kind === "mode" ? (
+                  <select
+                    form={formId}
+                    name={input.name}
+                    defaultValue={value}
+                    aria-label={label}
+                    className={cn(inputClass, "w-24 text-left")}
+                  >
+                    {AD_MODES.map((m) => (
+                      <option key={m} value={m}>
+                        {t(`adModes.${m}`)}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <input
+                    form={formId}
+                    name={input.name}
+                    defaultValue={value}
+                    aria-label={label}
+                    aria-invalid={invalid || undefined}
+                    aria-describedby={invalid ? errorId : undefined}
+                    inputMode={input.kind === "text" ? "text" : "decimal"}
+                    className={cn(inputClass, input.kind === "text" && "w-40 text-left")}
+                  />
+                )}
+              </td>
+            );
+          }
+          if (id === "actions") {
+            return (
+              <td key={cell.id} className="whitespace-nowrap px-2 py-1">
+                <div className="flex items-center gap-1">
+                  <Link
+                    href={selectHref()}
+                    scroll={false}
+                    className="rounded px-1.5 py-1 text-indigo-700 hover:bg-indigo-50"
+                    aria-label={t("showLine", { sku: line.sku })}
+                  >
+                    {t("details")}
+                  </Link>
+                  {canEdit && view ? (
+                    <form id={formId} onSubmit={onSubmit} className="flex items-center gap-1">
+                      <input type="hidden" name="clientId" value={clientId} />
+                      <input type="hidden" name="id" value={view.id} />
+                      <input type="hidden" name="version" value={version} />
+                      <input type="hidden" name="channel" value={line.channel} />
+                      <input type="hidden" name="sku" value={line.sku} />
+                      <input type="hidden" name="scenario" value={scenario} />
+                      <Button type="submit" size="sm" pending={pending} aria-label={t("saveLine", { sku: line.sku })}>
+                        {t("save")}
+                      </Button>
+                    </form>
+                  ) : null}
+                  {canEdit && scenario === "base" ? (
+                    <Button
+                      type="button"
+                      size="sm"
+                      variant="ghost"
+                      pending={busy}
+                      title={t("copyBaseHint")}
+                      onClick={() =>
+                        start(async () => {
+                          const r = await copyBaseToScenarios(null, key);
+                          setNote(r.ok ? t("copied") : r.message);
+                        })
+                      }
+                    >
+                      {t("copyBase")}
+                    </Button>
+                  ) : null}
+                  {canEdit ? (
+                    <Button
+                      type="button"
+                      size="sm"
+                      variant="ghost"
+                      aria-label={t("deleteLine", { sku: line.sku })}
+                      onClick={() => {
+                        if (!window.confirm(t("deleteConfirm", { sku: line.sku }))) return;
+                        start(async () => {
+                          const r = await deletePlLine(null, key);
+                          if (!r.ok) setNote(r.message);
+                        });
+                      }}
+                    >
+                      {t("delete")}
+                    </Button>
+                  ) : null}
+                </div>
+              </td>
+            );
+          }
+          return (
+            <td
+              key={cell.id}
+              className="whitespace-nowrap px-2 py-1.5 text-right first:text-left [&:nth-child(2)]:text-left"
+            >
+              <FlexRender cell={cell} />
+            </td>
+          );
+        })}
+      </tr>
+      {messages.length > 0 || state?.ok ? (
+        <tr>
+          <td colSpan={row.getAllCells().length} className="px-2 pb-2">
+            <div
+              id={errorId}
+              role={messages.length > 0 ? "alert" : "status"}
+              className={cn("text-xs", messages.length > 0 ? "text-red-600" : "text-emerald-700")}
+            >
+              {messages.length > 0 ? messages.map((m) => <p key={m}>{m}</p>) : t("saved")}
+              {state && !state.ok && state.code === "conflict" ? (
+                <button type="button" className="ml-2 underline" onClick={() => window.location.reload()}>
+                  {t("reload")}
+                </button>
+              ) : null}
+            </div>
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { type AgencySettings, agencies, defaultAgencySettings } from "../schema";
+
+/** The agency's settings, with defaults for anything an older row lacks. */
+export async function getAgencySettings(db: DbOrTx, p: { agencyId: string }): Promise<AgencySettings> {
+  const [row] = await db.select({ settings: agencies.settings }).from(agencies).where(eq(agencies.id, p.agencyId));
+  return { ...defaultAgencySettings, ...(row?.settings ?? {}) };
+}

@@ -1,0 +1,138 @@
+import { type LeverId, rankLevers, topLevers } from "@/lib/domain/sensitivity";
+import { computeLineFigures, ordersNeeded, pacing, validateLineInput } from "@/lib/domain/unit-economics";
+import { type Channel, SCENARIOS, type Scenario } from "@/lib/options";
+import { type PlLineValues, toEngineInput } from "./line";
+import { bpToPercentText, formatOtherCosts } from "./parse";
+
+/**
+ * What the P/L page shows, computed once on the server from the stored lines: per line and scenario the
+ * inputs as editable text, every figure of SPEC §5, the top levers and the pacing for the hiring triggers.
+ * Plain data only, so it crosses to client components as is.
+ */
+export type Figures = {
+  grossProfit: number;
+  fee: number;
+  points: number;
+  shipping: number;
+  packaging: number;
+  returnLoss: number;
+  other: number;
+  adCost: number;
+  contribution: number;
+  allowedCpa: number | null;
+  noAdBudget: boolean;
+  /** Orders a month needed for each hiring trigger; null = unreachable (contribution ≤ 0). */
+  ordersNeeded: (number | null)[];
+  /** Per week / per day pacing for each hiring trigger (null when unreachable). */
+  pacing: ({ perMonth: number; perWeek: number; perDay: number } | null)[];
+};
+
+export type Lever = { lever: LeverId; gainPerOrder: number; gainPerMonth: number };
+
+export type ScenarioView = {
+  id: string;
+  version: number;
+  cells: Record<string, string>;
+  figures: Figures;
+  levers: Lever[];
+  monthlyOrders: number;
+};
+
+export type LineView = {
+  key: string;
+  channel: Channel;
+  sku: string;
+  scenarios: Partial<Record<Scenario, ScenarioView>>;
+};
+
+export function cellsOf(v: PlLineValues): Record<string, string> {
+  const yen = (n: number | null) => (n === null ? "" : String(n));
+  return {
+    channel: v.channel,
+    sku: v.sku,
+    scenario: v.scenario,
+    aov: String(v.aov),
+    gross_margin_rate: bpToPercentText(v.grossMarginBp),
+    fee_rate: bpToPercentText(v.feeRateBp),
+    points_rate: bpToPercentText(v.pointsRateBp),
+    shipping: String(v.shipping),
+    packaging: String(v.packaging),
+    return_loss: String(v.returnLoss),
+    other_costs: formatOtherCosts(v.otherVariable),
+    ad_mode: v.adMode,
+    cpa: yen(v.cpa),
+    cpc: yen(v.cpc),
+    cvr: v.cvrBp === null ? "" : bpToPercentText(v.cvrBp),
+    acos: v.acosBp === null ? "" : bpToPercentText(v.acosBp),
+    target_contribution: yen(v.targetContribution),
+    monthly_orders: String(v.monthlyOrders),
+  };
+}
+
+export function figuresOf(
+  v: PlLineValues,
+  triggers: readonly number[],
+  days: number,
+): { figures: Figures; levers: Lever[] } | null {
+  const valid = validateLineInput(toEngineInput(v));
+  if (!valid.ok) return null;
+  const f = computeLineFigures(valid.value);
+  const needed = triggers.map((p) => {
+    const r = ordersNeeded(f.contributionPerOrder, p);
+    return r.ok && r.value.kind === "orders" ? r.value.orders : null;
+  });
+  const figures: Figures = {
+    grossProfit: f.grossProfit,
+    fee: f.feeAmount,
+    points: f.pointsAmount,
+    shipping: v.shipping,
+    packaging: v.packaging,
+    returnLoss: v.returnLoss,
+    other: f.otherVariableTotal,
+    adCost: f.adCostPerOrder,
+    contribution: f.contributionPerOrder,
+    allowedCpa: f.allowedCpa ? f.allowedCpa.amount : null,
+    noAdBudget: f.allowedCpa?.kind === "no_budget",
+    ordersNeeded: needed,
+    pacing: needed.map((orders) => {
+      if (orders === null) return null;
+      const p = pacing(orders, days);
+      return p.ok ? { perMonth: orders, perWeek: p.value.perWeek, perDay: p.value.perDay } : null;
+    }),
+  };
+  const levers = topLevers(rankLevers(valid.value, v.monthlyOrders), 3).map((e) => ({
+    lever: e.lever,
+    gainPerOrder: e.gainPerOrder,
+    gainPerMonth: e.gainPerMonth,
+  }));
+  return { figures, levers };
+}
+
+export function buildLineViews(
+  rows: (PlLineValues & { id: string; version: number })[],
+  triggers: readonly number[],
+  days: number,
+): LineView[] {
+  const lines = new Map<string, LineView>();
+  for (const row of rows) {
+    const key = `${row.channel}:${row.sku}`;
+    let line = lines.get(key);
+    if (!line) {
+      line = { key, channel: row.channel, sku: row.sku, scenarios: {} };
+      lines.set(key, line);
+    }
+    const computed = figuresOf(row, triggers, days);
+    if (!computed) continue;
+    line.scenarios[row.scenario] = {
+      id: row.id,
+      version: row.version,
+      cells: cellsOf(row),
+      figures: computed.figures,
+      levers: computed.levers,
+      monthlyOrders: row.monthlyOrders,
+    };
+  }
+  return [...lines.values()];
+}
+
+export { SCENARIOS };
