@@ -2,7 +2,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "@/lib/demo-accounts";
 import type { Channel, ClientStatus, OnboardingStage, Role, ServiceModel } from "@/lib/options";
 import type { Database } from "./client";
-import { agencies, auditLog, clientAssignments, clients, memberships, users } from "./schema";
+import { agencies, auditLog, clientAssignments, clients, memberships, plLines, users } from "./schema";
 import { seedId } from "./seed-ids";
 
 type DemoClient = {
@@ -191,6 +191,9 @@ export async function seedDemo(db: Database): Promise<{ agencies: number; client
             .onConflictDoNothing();
         }
       }
+      if (agency.key === "sakura" && clientIds[0]) {
+        await tx.insert(plLines).values(demoPlLines(agencyId, clientIds[0])).onConflictDoNothing();
+      }
       await tx.insert(auditLog).values({
         agencyId,
         actorUserId: null,
@@ -202,4 +205,102 @@ export async function seedDemo(db: Database): Promise<{ agencies: number; client
     }
   });
   return { agencies: AGENCIES.length, clients: clientCount, users: userCount };
+}
+
+/**
+ * The four cases of the unit-economics article (seed 004) as one client's P/L lines; the pessimistic and
+ * optimistic scenarios move the ad cost and the AOV the way a planning meeting would.
+ */
+function demoPlLines(agencyId: string, clientId: string) {
+  const cases = [
+    {
+      channel: "own_site",
+      sku: "高粗利・軽量品",
+      aov: 7800,
+      grossMarginBp: 7000,
+      feeRateBp: 360,
+      pointsRateBp: 0,
+      shipping: 350,
+      packaging: 60,
+      returnLoss: 80,
+      cpa: 900,
+      monthlyOrders: 150,
+    },
+    {
+      channel: "rakuten",
+      sku: "雑貨セット",
+      aov: 5500,
+      grossMarginBp: 5000,
+      feeRateBp: 1200,
+      pointsRateBp: 500,
+      shipping: 600,
+      packaging: 60,
+      returnLoss: 60,
+      cpa: 600,
+      monthlyOrders: 900,
+    },
+    {
+      channel: "rakuten",
+      sku: "まとめ買いパック",
+      aov: 3980,
+      grossMarginBp: 3500,
+      feeRateBp: 1200,
+      pointsRateBp: 0,
+      shipping: 300,
+      packaging: 50,
+      returnLoss: 60,
+      cpa: 250,
+      monthlyOrders: 1200,
+    },
+  ] as const;
+  const rows = [];
+  for (const c of cases) {
+    const { monthlyOrders, cpa, ...inputs } = c;
+    for (const [scenario, aovDelta, cpaFactor] of [
+      ["pessimistic", -300, 1.2],
+      ["base", 0, 1],
+      ["optimistic", 300, 0.9],
+    ] as const) {
+      rows.push({
+        agencyId,
+        clientId,
+        scenario,
+        ...inputs,
+        aov: inputs.aov + aovDelta,
+        adMode: "cpa" as const,
+        cpa: Math.round(cpa * cpaFactor),
+        targetContribution: 1000,
+        monthlyOrders,
+      });
+    }
+  }
+  for (const [scenario, acosBp] of [
+    ["pessimistic", 2500],
+    ["base", 2000],
+    ["optimistic", 1600],
+  ] as const) {
+    rows.push({
+      agencyId,
+      clientId,
+      channel: "amazon" as const,
+      sku: "FBA定番品",
+      scenario,
+      aov: 4980,
+      grossMarginBp: 5500,
+      feeRateBp: 1500,
+      pointsRateBp: 0,
+      shipping: 0,
+      packaging: 0,
+      returnLoss: 60,
+      otherVariable: [
+        { name: "FBA配送代行", amount: 430 },
+        { name: "FBA保管", amount: 70 },
+      ],
+      adMode: "acos" as const,
+      acosBp,
+      targetContribution: 1000,
+      monthlyOrders: 800,
+    });
+  }
+  return rows;
 }

@@ -12,6 +12,7 @@ const PAGES = [
   "/members",
   "/audit",
   "/portal",
+  `/clients/${HANA}/economics`,
 ] as const;
 type PagePath = (typeof PAGES)[number];
 
@@ -20,9 +21,25 @@ const allowed = (...paths: PagePath[]) =>
 
 // SPEC §2, page by page: anything not allowed answers 404, never 403.
 const MATRIX: Record<Principal, Record<PagePath, number>> = {
-  owner: allowed("/clients", "/clients/new", `/clients/${HANA}`, `/clients/${KOME}`, "/members", "/audit"),
-  manager: allowed("/clients", "/clients/new", `/clients/${HANA}`, `/clients/${KOME}`, "/members", "/audit"),
-  operator: allowed("/clients", `/clients/${HANA}`),
+  owner: allowed(
+    "/clients",
+    "/clients/new",
+    `/clients/${HANA}`,
+    `/clients/${KOME}`,
+    "/members",
+    "/audit",
+    `/clients/${HANA}/economics`,
+  ),
+  manager: allowed(
+    "/clients",
+    "/clients/new",
+    `/clients/${HANA}`,
+    `/clients/${KOME}`,
+    "/members",
+    "/audit",
+    `/clients/${HANA}/economics`,
+  ),
+  operator: allowed("/clients", `/clients/${HANA}`, `/clients/${HANA}/economics`),
   operator2: allowed("/clients", `/clients/${KOME}`),
   client: allowed("/portal"),
   // Another agency's owner sees their own pages, never this agency's clients.

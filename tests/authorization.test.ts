@@ -255,13 +255,21 @@ function lineCells(sku: string) {
 }
 
 function csvFile(sku: string) {
-  const header = "channel,sku,scenario,aov,gross_margin_rate,fee_rate,points_rate,shipping,packaging,return_loss,ad_mode,cpa";
+  const header =
+    "channel,sku,scenario,aov,gross_margin_rate,fee_rate,points_rate,shipping,packaging,return_loss,ad_mode,cpa";
   return new File([`${header}\nrakuten,${sku},base,5500,50,12,5,600,60,60,cpa,600\n`], "pl.csv", { type: "text/csv" });
 }
 
 async function freshLine() {
   const sku = `L${unique()}`;
-  const base = { agencyId: ID.agencyA, clientId: ID.clientA1, channel: "rakuten" as const, sku, adMode: "cpa" as const, feeRateBp: 1200 };
+  const base = {
+    agencyId: ID.agencyA,
+    clientId: ID.clientA1,
+    channel: "rakuten" as const,
+    sku,
+    adMode: "cpa" as const,
+    feeRateBp: 1200,
+  };
   const [row] = await t.db
     .insert(plLines)
     .values({ ...base, scenario: "base", aov: 5500, grossMarginBp: 5000, cpa: 600 })

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
+import {
+  copyBaseToScenarios,
+  createPlLine,
+  deletePlLine,
+  previewPlImport,
+  updatePlLine,
+} from "@/app/(app)/clients/[id]/economics/actions";
 import { createClient, endClient, updateClient } from "@/app/(app)/clients/actions";
 import { changeRole, inviteMember, removeMember, revokeInvite } from "@/app/(app)/members/actions";
 import { createAgencyWithOwner } from "@/app/(auth)/signup/create-agency";
@@ -10,6 +17,7 @@ import type { ActionResult } from "@/lib/actions/safe-action";
 import { hashPassword } from "@/lib/auth/password";
 import { acceptInviteSchema, signUpSchema } from "@/lib/schemas/account";
 import { createClientSchema, endClientSchema, updateClientSchema } from "@/lib/schemas/client";
+import { createPlLineSchema, plImportSchema, plLineKeySchema, updatePlLineSchema } from "@/lib/schemas/economics";
 import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema } from "@/lib/schemas/member";
 import { snapshot } from "./db-state";
 import { FIXTURE_PASSWORD, ID, PEOPLE, seedFixtures, signInAs, useTestDatabase } from "./fixtures";
@@ -69,7 +77,57 @@ type Target = {
 
 const unique = () => Math.random().toString(36).slice(2, 10).toUpperCase();
 
+const caseB = () => ({
+  channel: "rakuten",
+  sku: `B${unique()}`,
+  aov: "5500",
+  gross_margin_rate: "50",
+  fee_rate: "12",
+  points_rate: "5",
+  shipping: "600",
+  packaging: "60",
+  return_loss: "60",
+  other_costs: "",
+  ad_mode: "cpa",
+  cpa: "600",
+  target_contribution: "1000",
+  monthly_orders: "900",
+});
+
 const TARGETS: Target[] = [
+  {
+    name: "economics.createLine",
+    schema: createPlLineSchema,
+    run: (i) => createPlLine(null, i),
+    valid: () => ({ clientId: ID.clientA1, ...caseB() }),
+  },
+  {
+    name: "economics.updateLine",
+    schema: updatePlLineSchema,
+    run: (i) => updatePlLine(null, i),
+    valid: () => ({ clientId: ID.clientA1, id: "11111111-1111-4111-8111-111111111111", version: 1, ...caseB() }),
+  },
+  {
+    name: "economics.copyBase",
+    schema: plLineKeySchema,
+    run: (i) => copyBaseToScenarios(null, i),
+    valid: () => ({ clientId: ID.clientA1, channel: "rakuten", sku: "none" }),
+  },
+  {
+    name: "economics.deleteLine",
+    schema: plLineKeySchema,
+    run: (i) => deletePlLine(null, i),
+    valid: () => ({ clientId: ID.clientA1, channel: "rakuten", sku: "none" }),
+  },
+  {
+    name: "economics.previewImport",
+    schema: plImportSchema,
+    run: (i) => previewPlImport(null, i),
+    valid: () => ({
+      clientId: ID.clientA1,
+      file: new File(["channel,sku,aov,gross_margin_rate,fee_rate\nrakuten,X,5500,50,12\n"], "x.csv"),
+    }),
+  },
   {
     name: "clients.create",
     schema: createClientSchema,
@@ -180,7 +238,7 @@ describe("bad input gets field-level messages and writes nothing", () => {
 
   it("stores HTML and SQL fragments verbatim where text is allowed (they are escaped when shown)", async () => {
     const name = `<script>alert('x')</script>'; drop table clients; --`;
-    const result = await createClient(null, { ...TARGETS[0]?.valid(), name });
+    const result = await createClient(null, { ...TARGETS.find((x) => x.name === "clients.create")?.valid(), name });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const { getClientOrThrow } = await import("@/db/queries/clients");

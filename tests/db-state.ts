@@ -1,7 +1,16 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 
-const TABLES = ["agencies", "users", "memberships", "invites", "clients", "client_assignments", "pl_lines", "audit_log"] as const;
+const TABLES = [
+  "agencies",
+  "users",
+  "memberships",
+  "invites",
+  "clients",
+  "client_assignments",
+  "pl_lines",
+  "audit_log",
+] as const;
 
 /** Row counts and a checksum of every tenant table: equal snapshots mean nothing was written. */
 export async function snapshot(db: Database): Promise<Record<string, string>> {

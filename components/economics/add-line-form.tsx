@@ -23,7 +23,7 @@ export function AddLineForm({ clientId }: { clientId: string }) {
     <TextField name={name} label={f(name)} inputMode="decimal" errors={fieldErrors[name]} {...props} />
   );
   return (
-    <form ref={form} onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form ref={form} method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <input type="hidden" name="clientId" value={clientId} />
       <FormMessage>{error}</FormMessage>
       {state?.ok ? <FormMessage tone="success">{t("economics.lineAdded")}</FormMessage> : null}

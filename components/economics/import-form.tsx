@@ -51,6 +51,7 @@ export function ImportForm({ clientId }: { clientId: string }) {
 
   return (
     <form
+      method="post"
       ref={form}
       className="space-y-4"
       onSubmit={(e) => {

@@ -43,7 +43,7 @@ export function ClientForm({ client, staff }: { client?: ClientFormValues; staff
 
   const managers = staff.filter((s) => s.role === "owner" || s.role === "manager");
   return (
-    <form onSubmit={onSubmit} className="space-y-5" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-5" noValidate>
       {client ? (
         <>
           <input type="hidden" name="id" value={client.id} />

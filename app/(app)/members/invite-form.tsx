@@ -22,7 +22,7 @@ export function InviteForm({
   const [copied, setCopied] = useState(false);
   const invite = state?.ok ? state.data : null;
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormMessage>{error}</FormMessage>
       <TextField name="email" type="email" label={t("auth.email")} required errors={fieldErrors.email} />
       <SelectField

@@ -11,7 +11,7 @@ export function LoginForm({ next, email }: { next?: string; email?: string }) {
   const t = useTranslations("auth");
   const { onSubmit, pending, fieldErrors, error } = useFormAction(login);
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <input type="hidden" name="next" value={next ?? ""} />
       <FormMessage>{error}</FormMessage>
       <TextField

@@ -11,7 +11,7 @@ export function SignUpForm() {
   const t = useTranslations("auth");
   const { onSubmit, pending, fieldErrors, error } = useFormAction(signUp);
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormMessage>{error}</FormMessage>
       <TextField name="agencyName" label={t("agencyName")} required maxLength={100} errors={fieldErrors.agencyName} />
       <TextField

@@ -19,7 +19,7 @@ export function AcceptInviteForm({
   const t = useTranslations();
   const { onSubmit, pending, fieldErrors, error } = useFormAction(accept);
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
       <FormMessage>{error}</FormMessage>
       <TextField name="email" label={t("auth.email")} value={email} readOnly disabled />

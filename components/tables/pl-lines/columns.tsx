@@ -50,9 +50,7 @@ export function usePlColumns(scenario: Scenario, triggers: readonly number[]) {
         header: t("fields.sku"),
         cell: (info) => <span className="font-medium">{info.getValue()}</span>,
       }),
-      ...INPUTS.map((input) =>
-        helper.display({ id: `${INPUT_PREFIX}${input.name}`, header: t(`fields.${input.name}`), cell: () => null }),
-      ),
+      helper.display({ id: "actions", header: t("actions"), cell: () => null }),
       helper.display({
         id: "grossProfit",
         header: t("figures.grossProfit"),
@@ -87,7 +85,10 @@ export function usePlColumns(scenario: Scenario, triggers: readonly number[]) {
           cell: (info) => <Orders value={figure(info.row.original)?.ordersNeeded[i]} />,
         }),
       ),
-      helper.display({ id: "actions", header: t("actions"), cell: () => null }),
+      // Inputs last: the figures a manager reads first stay in view; the grid scrolls sideways for the rest.
+      ...INPUTS.map((input) =>
+        helper.display({ id: `${INPUT_PREFIX}${input.name}`, header: t(`fields.${input.name}`), cell: () => null }),
+      ),
     ]);
   }, [t, scenario, triggers]);
 }

@@ -117,7 +117,7 @@ export function EditableRow({
                     {t("details")}
                   </Link>
                   {canEdit && view ? (
-                    <form id={formId} onSubmit={onSubmit} className="flex items-center gap-1">
+                    <form id={formId} method="post" onSubmit={onSubmit} className="flex items-center gap-1">
                       <input type="hidden" name="clientId" value={clientId} />
                       <input type="hidden" name="id" value={view.id} />
                       <input type="hidden" name="version" value={version} />
