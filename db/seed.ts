@@ -203,6 +203,16 @@ export async function seedDemo(db: Database): Promise<{ agencies: number; client
         after: { clients: clientIds.length },
       });
     }
+    // Someone who works for two agencies: Sakura's owner also manages at Fuji (the agency switcher).
+    await tx
+      .insert(memberships)
+      .values({
+        id: seedId("membership:fuji:sakura-owner"),
+        agencyId: seedId("agency:fuji"),
+        userId: seedId("user:sakura:owner"),
+        role: "manager",
+      })
+      .onConflictDoNothing();
   });
   return { agencies: AGENCIES.length, clients: clientCount, users: userCount };
 }

@@ -1,4 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
+import { seedId } from "../db/seed-ids";
 import { expect, test } from "./fixtures";
 
 const stamp = Date.now().toString(36);
@@ -112,4 +113,18 @@ test("a concurrent edit is caught, not silently overwritten", async ({ browser }
   await expect(second.getByText(/ほかの人がこのデータを更新しました/)).toBeVisible();
   await second.reload();
   await expect(second.getByLabel("業種")).toHaveValue("食品（鮮魚）");
+});
+
+test("someone in two agencies switches the active one", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "ja-JP", storageState: "e2e/.auth/owner.json" });
+  const page = await context.newPage();
+  await page.goto("/clients");
+  await expect(page.getByRole("link", { name: "花みずき化粧品" })).toBeVisible();
+  await page.getByLabel("エージェンシー").selectOption({ label: "富士コマース合同会社" });
+  await expect(page.getByRole("link", { name: "富士山麓ワイナリー" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "花みずき化粧品" })).toHaveCount(0);
+  // As Fuji's manager, Sakura's clients answer not found.
+  const response = await page.goto(`/clients/${seedId("client:sakura:HANA")}`);
+  expect(response?.status()).toBe(404);
+  await context.close();
 });

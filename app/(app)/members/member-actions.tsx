@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { STAFF_ROLES } from "@/lib/options";
 import { changeRole, removeMember, revokeInvite } from "./actions";
@@ -27,17 +28,24 @@ export function MemberActions({
   const t = useTranslations();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState(role);
   return (
     <div className="flex items-center justify-end gap-2">
       {role !== "client" ? (
         <select
           aria-label={t("members.changeRoleFor", { name })}
           className="rounded-md border-0 py-1 pl-2 pr-8 text-xs ring-1 ring-slate-300"
-          defaultValue={role}
+          value={selected}
           disabled={pending}
           onChange={(e) => {
             const next = e.target.value;
-            start(async () => setError(firstError(await changeRole(null, { membershipId, role: next }))));
+            setSelected(next);
+            start(async () => {
+              const failure = firstError(await changeRole(null, { membershipId, role: next }));
+              setError(failure);
+              // A refused change (the last owner) puts the select back to what is stored.
+              if (failure) setSelected(role);
+            });
           }}
         >
           {STAFF_ROLES.map((r) => (
@@ -47,17 +55,14 @@ export function MemberActions({
           ))}
         </select>
       ) : null}
-      <Button
-        variant="ghost"
-        size="sm"
+      <ConfirmButton
         pending={pending}
-        onClick={() => {
-          if (!window.confirm(isSelf ? t("members.removeSelfConfirm") : t("members.removeConfirm", { name }))) return;
-          start(async () => setError(firstError(await removeMember(null, { membershipId }))));
-        }}
+        title={isSelf ? t("members.removeSelfConfirm") : t("members.removeConfirm", { name })}
+        confirmLabel={t("members.remove")}
+        onConfirm={() => start(async () => setError(firstError(await removeMember(null, { membershipId }))))}
       >
         {t("members.remove")}
-      </Button>
+      </ConfirmButton>
       <span role="alert" className="text-xs text-red-600">
         {error}
       </span>

@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { copyBaseToScenarios, deletePlLine, updatePlLine } from "@/app/(app)/clients/[id]/economics/actions";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { cn } from "@/lib/cn";
 import type { LineView } from "@/lib/economics/view";
@@ -147,21 +148,19 @@ export function EditableRow({
                     </Button>
                   ) : null}
                   {canEdit ? (
-                    <Button
-                      type="button"
-                      size="sm"
-                      variant="ghost"
+                    <ConfirmButton
                       aria-label={t("deleteLine", { sku: line.sku })}
-                      onClick={() => {
-                        if (!window.confirm(t("deleteConfirm", { sku: line.sku }))) return;
+                      title={t("deleteConfirm", { sku: line.sku })}
+                      confirmLabel={t("delete")}
+                      onConfirm={() =>
                         start(async () => {
                           const r = await deletePlLine(null, key);
                           if (!r.ok) setNote(r.message);
-                        });
-                      }}
+                        })
+                      }
                     >
                       {t("delete")}
-                    </Button>
+                    </ConfirmButton>
                   ) : null}
                 </div>
               </td>

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { endClient } from "../actions";
 
 export function EndClientButton({ id, version, name }: { id: string; version: number; name: string }) {
@@ -13,21 +13,21 @@ export function EndClientButton({ id, version, name }: { id: string; version: nu
   const [error, setError] = useState<string | null>(null);
   return (
     <span className="inline-flex items-center gap-2">
-      <Button
+      <ConfirmButton
         variant="danger"
-        size="sm"
         pending={pending}
-        onClick={() => {
-          if (!window.confirm(t("endConfirm", { name }))) return;
+        title={t("endConfirm", { name })}
+        confirmLabel={t("end")}
+        onConfirm={() =>
           start(async () => {
             const result = await endClient(null, { id, version });
             if (result.ok) router.refresh();
             else setError(result.message);
-          });
-        }}
+          })
+        }
       >
         {t("end")}
-      </Button>
+      </ConfirmButton>
       <span role="alert" className="text-xs text-red-600">
         {error}
       </span>
