@@ -19,6 +19,19 @@ export function clientScopeCondition(scope: ClientScope): SQL | undefined {
   }
 }
 
+/** The columns every client read returns (explicit: never whole rows). */
+const clientColumns = {
+  id: clients.id,
+  name: clients.name,
+  code: clients.code,
+  industry: clients.industry,
+  channels: clients.channels,
+  serviceModel: clients.serviceModel,
+  status: clients.status,
+  onboardingStage: clients.onboardingStage,
+  updatedAt: clients.updatedAt,
+};
+
 export const CLIENT_SORTS = ["name", "code", "status", "updatedAt"] as const;
 export type ClientSort = (typeof CLIENT_SORTS)[number];
 
@@ -49,15 +62,7 @@ export async function listClients(db: DbOrTx, p: ClientListParams) {
   const [rows, [total]] = await Promise.all([
     db
       .select({
-        id: clients.id,
-        name: clients.name,
-        code: clients.code,
-        industry: clients.industry,
-        channels: clients.channels,
-        serviceModel: clients.serviceModel,
-        status: clients.status,
-        onboardingStage: clients.onboardingStage,
-        updatedAt: clients.updatedAt,
+        ...clientColumns,
         // Written out with table-qualified names: in a single-table select drizzle drops the qualifier from
         // interpolated columns, which would make these correlated subqueries ambiguous.
         managerName: sql<string | null>`(select u.name from client_assignments ca
@@ -82,18 +87,7 @@ export type ClientListRow = Awaited<ReturnType<typeof listClients>>["rows"][numb
 /** One client the member may see, with its assignments; "not found" for any other agency's or client's row. */
 export async function getClientOrThrow(db: DbOrTx, p: { agencyId: string; clientId: string; scope: ClientScope }) {
   const [client] = await db
-    .select({
-      id: clients.id,
-      name: clients.name,
-      code: clients.code,
-      industry: clients.industry,
-      channels: clients.channels,
-      serviceModel: clients.serviceModel,
-      status: clients.status,
-      onboardingStage: clients.onboardingStage,
-      version: clients.version,
-      updatedAt: clients.updatedAt,
-    })
+    .select({ ...clientColumns, version: clients.version })
     .from(clients)
     .where(and(eq(clients.agencyId, p.agencyId), eq(clients.id, p.clientId), clientScopeCondition(p.scope)));
   if (!client) throw new NotFoundError("client");
