@@ -2,9 +2,26 @@
 // members (1 owner, 4 managers, 15 operators). Every client has one manager and one or two operators. All
 // users share one known password, hashed once. Deterministic: the same seed gives the same rows.
 import type { Database } from "@/db/client";
-import { agencies, clientAssignments, clients, memberships, type NewClient, users } from "@/db/schema";
+import {
+  agencies,
+  clientAssignments,
+  clients,
+  memberships,
+  type NewClient,
+  type NewPlLine,
+  plLines,
+  users,
+} from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { CHANNELS, type Channel, type ClientStatus, ONBOARDING_STAGES, SERVICE_MODELS } from "@/lib/options";
+import {
+  AD_MODES,
+  CHANNELS,
+  type Channel,
+  type ClientStatus,
+  ONBOARDING_STAGES,
+  SCENARIOS,
+  SERVICE_MODELS,
+} from "@/lib/options";
 
 export const BENCH_PASSWORD = "bench-password-2026";
 export const BENCH_DOMAIN = "bench.example";
@@ -15,6 +32,8 @@ export type BenchDataOptions = {
   operators?: number;
   password?: string;
   seed?: number;
+  /** P/L lines (× 3 scenarios) on the first client, for the P/L page's render time. */
+  plLines?: number;
 };
 
 export type BenchData = {
@@ -23,6 +42,8 @@ export type BenchData = {
   password: string;
   /** Every client's name, so a caller can check that a page shows real rows. */
   clientNames: string[];
+  /** The client that carries the P/L lines. */
+  plClientId: string;
   counts: { clients: number; members: number; managers: number; operators: number; assignments: number };
 };
 
@@ -135,6 +156,36 @@ export async function generateBenchData(db: Database, options: BenchDataOptions 
     ];
   });
 
+  // One client with many P/L lines in all three scenarios and every ad mode.
+  const plClientId = clientRows[0]?.id ?? "";
+  const plRows: NewPlLine[] = Array.from({ length: options.plLines ?? 300 }, (_, i) => i).flatMap((i) =>
+    SCENARIOS.map((scenario, s) => {
+      const adMode = AD_MODES[i % AD_MODES.length] ?? "cpa";
+      return {
+        agencyId,
+        clientId: plClientId,
+        channel: CHANNELS[i % CHANNELS.length] ?? "rakuten",
+        sku: `SKU-${String(i + 1).padStart(4, "0")}`,
+        scenario,
+        aov: 2000 + next(8000) + (s - 1) * 300,
+        grossMarginBp: 3000 + next(4000),
+        feeRateBp: 300 + next(1200),
+        pointsRateBp: next(600),
+        shipping: next(700),
+        packaging: next(100),
+        returnLoss: next(120),
+        otherVariable: i % 5 === 0 ? [{ name: "FBA", amount: 300 + next(200) }] : [],
+        adMode,
+        cpa: adMode === "cpa" ? 200 + next(900) : null,
+        cpc: adMode === "cpc_cvr" ? 20 + next(60) : null,
+        cvrBp: adMode === "cpc_cvr" ? 100 + next(400) : null,
+        acosBp: adMode === "acos" ? 800 + next(2000) : null,
+        targetContribution: 1000,
+        monthlyOrders: next(2000),
+      };
+    }),
+  );
+
   await db.transaction(async (tx) => {
     await tx.insert(agencies).values({ id: agencyId, name: "ベンチマークEC運営株式会社", slug: "bench-ec" });
     await tx
@@ -145,6 +196,7 @@ export async function generateBenchData(db: Database, options: BenchDataOptions 
       .insert(memberships)
       .values(people.map((p) => ({ id: p.membershipId, agencyId, userId: p.userId, role: p.role, clientId: null })));
     for (const rows of chunks(assignmentRows, 500)) await tx.insert(clientAssignments).values(rows);
+    for (const rows of chunks(plRows, 500)) await tx.insert(plLines).values(rows);
   });
 
   return {
@@ -152,6 +204,7 @@ export async function generateBenchData(db: Database, options: BenchDataOptions 
     ownerEmail: `owner@${BENCH_DOMAIN}`,
     password,
     clientNames: clientRows.map((c) => c.name),
+    plClientId,
     counts: {
       clients: clientRows.length,
       members: people.length,

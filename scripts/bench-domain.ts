@@ -7,6 +7,8 @@ import { pathToFileURL } from "node:url";
 import { analyseSensitivity } from "../lib/domain/sensitivity";
 import type { AdsInput, LineInput } from "../lib/domain/unit-economics";
 import { computeLine } from "../lib/domain/unit-economics";
+import { buildLineViews } from "../lib/economics/view";
+import { SCENARIOS } from "../lib/options";
 
 export interface BenchResult {
   name: string;
@@ -98,12 +100,47 @@ export function printResults(results: readonly BenchResult[]): void {
 }
 
 // ── Other benchmarks ─────────────────────────────────────────────────────────────────────────────────
-// Page rendering and other sections: export a function returning BenchResult[] and call it in main().
+// The P/L page's server-side work for one client with 300 lines × 3 scenarios: every figure, the top levers
+// and the pacing (lib/economics/view.ts), as the page computes them before rendering. The page's full HTTP
+// render time is measured by `scripts/bench-pages.ts --pages pl`, which `npm run bench:domain` runs next.
+export function benchPlView(lines = 300, repeats = 20): BenchResult {
+  const generated = generateLines(lines);
+  const rows = generated.flatMap((line, i) =>
+    SCENARIOS.map((scenario) => ({
+      id: `${i}-${scenario}`,
+      version: 1,
+      channel: "rakuten" as const,
+      sku: `SKU-${i}`,
+      scenario,
+      aov: line.aov,
+      grossMarginBp: line.grossMarginBp,
+      feeRateBp: line.feeRateBp,
+      pointsRateBp: line.pointsRateBp,
+      shipping: line.shipping,
+      packaging: line.packaging,
+      returnLoss: line.returnLoss,
+      otherVariable: [...(line.otherVariable ?? [])],
+      adMode: line.ads.mode,
+      cpa: line.ads.mode === "cpa" ? line.ads.cpa : null,
+      cpc: line.ads.mode === "cpc_cvr" ? line.ads.cpc : null,
+      cvrBp: line.ads.mode === "cpc_cvr" ? line.ads.cvrBp : null,
+      acosBp: line.ads.mode === "acos" ? line.ads.acosBp : null,
+      targetContribution: line.targetContributionPerOrder ?? null,
+      monthlyOrders: 500,
+    })),
+  );
+  let views = 0;
+  const result = measure(`P/L view ${lines}×3`, rows.length * repeats, () => {
+    for (let r = 0; r < repeats; r++) views += buildLineViews(rows, [450_000, 600_000], 30).length;
+  });
+  console.log(`P/L view model: ${(result.ms / repeats).toFixed(1)} ms per page (${views / repeats} lines)`);
+  return result;
+}
 
 async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 100_000);
   console.log(`heap used at start ${heapUsedMb()} MB`);
-  printResults(benchDomain(Number.isSafeInteger(count) && count > 0 ? count : 100_000));
+  printResults([...benchDomain(Number.isSafeInteger(count) && count > 0 ? count : 100_000), benchPlView()]);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -28,6 +28,8 @@ const { values: options } = parseArgs({
     warmup: { type: "string", default: "50" },
     "max-requests": { type: "string", default: "200000" },
     port: { type: "string" },
+    // Which pages to measure: clients (the list), floor (/bench-floor), pl (a client's P/L page, 300 lines × 3).
+    pages: { type: "string", default: "clients,floor,pl" },
   },
 });
 
@@ -154,7 +156,12 @@ function freePort(): Promise<number> {
 }
 
 function startServer(port: number, extraEnv: Record<string, string | undefined>): ChildProcess {
-  const env: Record<string, string | undefined> = { ...process.env, ...extraEnv, AUTH_TRUST_HOST: "true" };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    ...extraEnv,
+    AUTH_TRUST_HOST: "true",
+    BENCH_FLOOR: "1",
+  };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   // Its own process group, so that stopping it also stops the node process npx starts.
   const child = spawn("npx", ["next", "start", "-p", String(port), "-H", HOST], {
@@ -576,7 +583,20 @@ async function main(): Promise<void> {
     throw new Error(`/bench-floor answered HTTP ${floorCheck.status} without its marker (is the build current?)`);
   }
 
-  const pages = ["/clients", "/bench-floor"];
+  const PAGES: Record<string, string> = {
+    clients: "/clients",
+    floor: "/bench-floor",
+    pl: `/clients/${prepared.data.plClientId}/economics`,
+  };
+  const pages = String(options.pages)
+    .split(",")
+    .map((name) => PAGES[name.trim()])
+    .filter((page): page is string => Boolean(page));
+  if (pages.includes(PAGES.pl ?? "")) {
+    const pl = await fetchPage(`${base}${PAGES.pl}`, cookie);
+    if (pl.status !== 200 || !pl.body.includes("SKU-0300"))
+      throw new Error(`the P/L page answered HTTP ${pl.status} without its lines`);
+  }
   for (const page of pages) {
     log(`warming up ${page} (${WARMUP} requests)…`);
     const warm = await load(`${base}${page}`, cookie, {
@@ -621,6 +641,11 @@ try {
 } catch (error) {
   exitCode = 1;
   console.error(`[bench] failed: ${error instanceof Error ? error.message : String(error)}`);
+  if (server && (server.exitCode !== null || server.signalCode !== null)) {
+    console.error(
+      `[bench] the server had exited (${server.exitCode ?? server.signalCode}); something else stopped it?`,
+    );
+  }
   if (server && serverOutput.length > 0) {
     console.error("[bench] last server output:");
     for (const line of serverOutput.slice(-40)) console.error(`  ${line}`);

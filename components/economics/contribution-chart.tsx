@@ -2,19 +2,19 @@
 
 import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { LineView } from "@/lib/economics/view";
+import type { GridLine } from "@/lib/economics/view";
 import { SCENARIOS } from "@/lib/options";
 import { useYen } from "./yen";
 
 const COLORS = { pessimistic: "#f59e0b", base: "#4f46e5", optimistic: "#10b981" } as const;
 
 /** Contribution per order for every line, the three scenarios side by side. */
-export function ContributionChart({ lines }: { lines: LineView[] }) {
+export function ContributionChart({ lines }: { lines: Pick<GridLine, "key" | "channel" | "sku" | "contributions">[] }) {
   const t = useTranslations("economics");
   const yen = useYen();
   const data = lines.map((line) => ({
     name: `${t(`channelShort.${line.channel}`)} / ${line.sku}`,
-    ...Object.fromEntries(SCENARIOS.map((s) => [s, line.scenarios[s]?.figures.contribution ?? null])),
+    ...line.contributions,
   }));
   return (
     <figure aria-label={t("chartTitle")}>
@@ -36,7 +36,7 @@ export function ContributionChart({ lines }: { lines: LineView[] }) {
         {lines
           .map(
             (l) =>
-              `${l.sku}: ${SCENARIOS.map((s) => `${t(`scenarios.${s}`)} ${yen(l.scenarios[s]?.figures.contribution ?? 0)}`).join(", ")}`,
+              `${l.sku}: ${SCENARIOS.map((s) => `${t(`scenarios.${s}`)} ${yen(l.contributions[s] ?? 0)}`).join(", ")}`,
           )
           .join("; ")}
       </figcaption>

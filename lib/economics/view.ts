@@ -136,3 +136,49 @@ export function buildLineViews(
 }
 
 export { SCENARIOS };
+
+/**
+ * What one grid row needs, for the scenario being edited: its inputs and figures, and the contribution of
+ * every scenario for the side-by-side columns. Levers and pacing stay on the server except for the selected
+ * line, which keeps the page small for clients with hundreds of lines.
+ */
+export type GridLine = {
+  key: string;
+  channel: Channel;
+  sku: string;
+  contributions: Record<Scenario, number | null>;
+  current: {
+    id: string;
+    version: number;
+    cells: Record<string, string>;
+    grossProfit: number;
+    allowedCpa: number | null;
+    noAdBudget: boolean;
+    ordersNeeded: (number | null)[];
+  } | null;
+};
+
+export function toGridLine(line: LineView, scenario: Scenario): GridLine {
+  const view = line.scenarios[scenario];
+  return {
+    key: line.key,
+    channel: line.channel,
+    sku: line.sku,
+    contributions: {
+      pessimistic: line.scenarios.pessimistic?.figures.contribution ?? null,
+      base: line.scenarios.base?.figures.contribution ?? null,
+      optimistic: line.scenarios.optimistic?.figures.contribution ?? null,
+    },
+    current: view
+      ? {
+          id: view.id,
+          version: view.version,
+          cells: view.cells,
+          grossProfit: view.figures.grossProfit,
+          allowedCpa: view.figures.allowedCpa,
+          noAdBudget: view.figures.noAdBudget,
+          ordersNeeded: view.figures.ordersNeeded,
+        }
+      : null,
+  };
+}

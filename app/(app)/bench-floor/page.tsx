@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/viewer";
 
@@ -10,6 +11,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Bench floor", robots: { index: false, follow: false } };
 
 export default async function BenchFloorPage() {
+  // Only the benchmark's server (BENCH_FLOOR=1) has this page; everywhere else it does not exist.
+  if (process.env.BENCH_FLOOR !== "1") notFound();
   await requirePermission("clients.read");
   const result = await getDb().execute<{ one: number }>(sql`select 1 as one`);
   // PGlite returns { rows }, postgres-js an array of rows.

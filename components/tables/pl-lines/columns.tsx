@@ -5,11 +5,11 @@ import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { Yen } from "@/components/economics/yen";
 import type { InputColumn } from "@/lib/economics/line";
-import type { LineView } from "@/lib/economics/view";
+import type { GridLine } from "@/lib/economics/view";
 import { SCENARIOS, type Scenario } from "@/lib/options";
 
 export const features = tableFeatures({});
-const helper = createColumnHelper<typeof features, LineView>();
+const helper = createColumnHelper<typeof features, GridLine>();
 
 /** The editable inputs, in the article's spreadsheet order; `kind` decides the input and its alignment. */
 export const INPUTS: { name: InputColumn; kind: "yen" | "rate" | "text" | "mode" | "count" }[] = [
@@ -43,7 +43,7 @@ function Orders({ value }: { value: number | null | undefined }) {
 export function usePlColumns(scenario: Scenario, triggers: readonly number[]) {
   const t = useTranslations("economics");
   return useMemo(() => {
-    const figure = (line: LineView) => line.scenarios[scenario]?.figures;
+    const figure = (line: GridLine) => line.current;
     return helper.columns([
       helper.accessor("channel", { header: t("fields.channel"), cell: (info) => t(`channelShort.${info.getValue()}`) }),
       helper.accessor("sku", {
@@ -64,8 +64,12 @@ export function usePlColumns(scenario: Scenario, triggers: readonly number[]) {
           id: `contribution:${s}`,
           header: t("figures.contributionIn", { scenario: t(`scenarios.${s}`) }),
           cell: (info) => {
-            const f = info.row.original.scenarios[s]?.figures;
-            return f ? <Yen value={f.contribution} className={s === scenario ? "font-bold" : "text-slate-500"} /> : "—";
+            const value = info.row.original.contributions[s];
+            return value === null ? (
+              "—"
+            ) : (
+              <Yen value={value} className={s === scenario ? "font-bold" : "text-slate-500"} />
+            );
           },
         }),
       ),

@@ -2,7 +2,7 @@
 
 import { useTable } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
-import type { LineView } from "@/lib/economics/view";
+import type { GridLine } from "@/lib/economics/view";
 import type { Scenario } from "@/lib/options";
 import { features, usePlColumns } from "./columns";
 import { EditableRow } from "./editable-row";
@@ -12,7 +12,7 @@ import { EditableRow } from "./editable-row";
  * saves the row), computed figures beside them, and each scenario's contribution side by side.
  */
 export function PlLinesTable(props: {
-  lines: LineView[];
+  lines: GridLine[];
   scenario: Scenario;
   clientId: string;
   canEdit: boolean;

@@ -10,12 +10,12 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { cn } from "@/lib/cn";
-import type { LineView } from "@/lib/economics/view";
+import type { GridLine } from "@/lib/economics/view";
 import { AD_MODES, type Scenario } from "@/lib/options";
 import { type features, INPUT_PREFIX, INPUTS } from "./columns";
 
-const inputClass =
-  "w-20 rounded border-0 bg-white px-1.5 py-1 text-right text-xs tabular-nums ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600 aria-[invalid=true]:ring-red-500";
+// A short class (defined in app/globals.css) keeps a grid of hundreds of inputs light.
+const inputClass = "pl-input";
 
 export function EditableRow({
   row,
@@ -24,7 +24,7 @@ export function EditableRow({
   canEdit,
   selected,
 }: {
-  row: Row<typeof features, LineView>;
+  row: Row<typeof features, GridLine>;
   scenario: Scenario;
   clientId: string;
   canEdit: boolean;
@@ -32,7 +32,7 @@ export function EditableRow({
 }) {
   const t = useTranslations("economics");
   const line = row.original;
-  const view = line.scenarios[scenario];
+  const view = line.current;
   const { state, onSubmit, pending, fieldErrors, error } = useFormAction(updatePlLine);
   const [busy, start] = useTransition();
   const [note, setNote] = useState<string | null>(null);
@@ -82,7 +82,7 @@ export function EditableRow({
                     name={input.name}
                     defaultValue={value}
                     aria-label={label}
-                    className={cn(inputClass, "w-24 text-left")}
+                    className="pl-input pl-input-wide"
                   >
                     {AD_MODES.map((m) => (
                       <option key={m} value={m}>
@@ -99,7 +99,7 @@ export function EditableRow({
                     aria-invalid={invalid || undefined}
                     aria-describedby={invalid ? errorId : undefined}
                     inputMode={input.kind === "text" ? "text" : "decimal"}
-                    className={cn(inputClass, input.kind === "text" && "w-40 text-left")}
+                    className={input.kind === "text" ? "pl-input pl-input-text" : inputClass}
                   />
                 )}
               </td>

@@ -20,7 +20,7 @@ import { NotFoundError } from "@/lib/actions/errors";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/viewer";
 import { daysInMonth } from "@/lib/domain/calendar";
-import { buildLineViews } from "@/lib/economics/view";
+import { buildLineViews, toGridLine } from "@/lib/economics/view";
 import { SCENARIOS } from "@/lib/options";
 import { parseSearchParams } from "@/lib/search-params";
 
@@ -91,7 +91,7 @@ export default async function EconomicsPage({
       ) : (
         <>
           <PlLinesTable
-            lines={lines}
+            lines={lines.map((line) => toGridLine(line, scenario))}
             scenario={scenario}
             clientId={id}
             canEdit={canEdit}
@@ -103,7 +103,12 @@ export default async function EconomicsPage({
             <Card className="p-6">
               <h2 className="mb-1 text-base font-semibold">{t("chartTitle")}</h2>
               <p className="mb-4 text-xs text-slate-500">{t("chartHint")}</p>
-              <ContributionChart lines={lines} />
+              <ContributionChart
+                lines={lines.map((line) => {
+                  const { key, channel, sku, contributions } = toGridLine(line, scenario);
+                  return { key, channel, sku, contributions };
+                })}
+              />
             </Card>
           </div>
         </>
