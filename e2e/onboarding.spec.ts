@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { seedId } from "../db/seed-ids";
-import { expect, test } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 
 const stamp = Date.now().toString(36);
 const OWNER = { email: `owner-${stamp}@e2e.example`, password: "owner-password-1" };
@@ -127,4 +127,13 @@ test("someone in two agencies switches the active one", async ({ browser }) => {
   const response = await page.goto(`/clients/${seedId("client:sakura:HANA")}`);
   expect(response?.status()).toBe(404);
   await context.close();
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signIn(page, "manager@fuji.example");
+  await expect(page).toHaveURL(/\/clients/);
+  await page.getByRole("button", { name: "ログアウト" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/clients");
+  await expect(page).toHaveURL(/\/login/);
 });
