@@ -1,4 +1,4 @@
-// Enumerations shared by the database schema, the validation schemas and the UI (no imports: safe anywhere).
+// Enumerations shared by the database schema, the validation schemas and the UI (pure: safe anywhere).
 export const CHANNELS = ["rakuten", "yahoo", "amazon", "qoo10", "own_site", "other"] as const;
 export const SERVICE_MODELS = ["full", "hybrid"] as const;
 export const CLIENT_STATUSES = ["onboarding", "trial", "active", "paused", "ended"] as const;
@@ -13,7 +13,7 @@ export type OnboardingStage = (typeof ONBOARDING_STAGES)[number];
 export type Role = (typeof ROLES)[number];
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-export const SCENARIOS = ["pessimistic", "base", "optimistic"] as const;
+// Scenarios belong to the unit-economics rules; the database enum and the UI take them from there.
+export { SCENARIOS, type Scenario } from "./domain/scenarios";
 export const AD_MODES = ["cpa", "cpc_cvr", "acos"] as const;
-export type Scenario = (typeof SCENARIOS)[number];
 export type AdMode = (typeof AD_MODES)[number];

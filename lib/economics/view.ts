@@ -1,6 +1,6 @@
 import { type LeverId, rankLevers, topLevers } from "@/lib/domain/sensitivity";
 import { computeLineFigures, ordersNeeded, pacing, validateLineInput } from "@/lib/domain/unit-economics";
-import { type Channel, SCENARIOS, type Scenario } from "@/lib/options";
+import type { Channel, Scenario } from "@/lib/options";
 import { type PlLineValues, toEngineInput } from "./line";
 import { bpToPercentText, formatOtherCosts } from "./parse";
 
@@ -135,7 +135,6 @@ export function buildLineViews(
   return [...lines.values()];
 }
 
-export { SCENARIOS };
 
 /**
  * What one grid row needs, for the scenario being edited: its inputs and figures, and the contribution of
