@@ -135,7 +135,6 @@ export function buildLineViews(
   return [...lines.values()];
 }
 
-
 /**
  * What one grid row needs, for the scenario being edited: its inputs and figures, and the contribution of
  * every scenario for the side-by-side columns. Levers and pacing stay on the server except for the selected
