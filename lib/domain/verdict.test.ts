@@ -249,11 +249,11 @@ describe("insufficient data", () => {
     expect(v.decidingRules).toEqual(["go.contribution_moving_average", "go.review_rating"]);
   });
 
-  it("a Stop rule without data blocks Go but does not cause Stop", () => {
+  it("a Stop rule without data neither causes Stop nor blocks Go (SPEC §5 names four Go conditions)", () => {
     const v = verdictOf(input({}, {}, { returnRateBaselineBp: null }));
     expect(ruleOf(v, "stop.return_rate").outcome).toBe("insufficient_data");
-    expect(v.verdict).toBe("hold");
-    expect(v.decidingRules).toEqual(["stop.return_rate"]);
+    expect(v.verdict).toBe("go");
+    expect(v.decidingRules).toEqual(["go.contribution_moving_average", "go.inventory_turnover", "go.review_rating", "go.tacos"]);
   });
 
   it("a period that clearly fails settles a consecutive rule even when another lacks data", () => {

@@ -3,8 +3,8 @@
 // Decisions:
 // - Stop takes precedence over Go: a red signal outweighs a good average, and a hiring decision
 //   should never be made while one is lit.
-// - Go additionally needs every Stop rule to have been checked and found clear; a Stop rule that
-//   lacks data blocks Go (→ Hold) but cannot by itself cause Stop.
+// - Go is exactly SPEC §5's four Go conditions with no Stop rule lit. A Stop rule that lacks data
+//   neither causes Stop nor blocks Go; it stays in `rules` as "insufficient data" for the reader.
 // - A rule over several consecutive periods is three-valued: one period clearly not meeting it
 //   settles it as not met; otherwise any period without data makes it "insufficient data".
 // - Ratios are compared exactly by cross-multiplying integers (BigInt); the `actual` shown per period
@@ -110,12 +110,12 @@ function decide(input: ValidVerdictInput): Verdict {
   if (lit.length > 0) {
     verdict = "stop";
     deciding = lit;
-  } else if (go.every((r) => r.outcome === "met") && stop.every((r) => r.outcome === "not_met")) {
+  } else if (go.every((r) => r.outcome === "met")) {
     verdict = "go";
     deciding = go;
   } else {
     verdict = "hold";
-    deciding = [...go.filter((r) => r.outcome !== "met"), ...stop.filter((r) => r.outcome !== "not_met")];
+    deciding = go.filter((r) => r.outcome !== "met");
   }
   return { month: monthKey(input.month), verdict, decidingRules: deciding.map((r) => r.code), rules };
 }
