@@ -30,7 +30,7 @@ test("a manager models the article's case B, switches scenario, imports a CSV an
   const grid = page.getByRole("table", { name: "P/Lライン" });
   const row = grid.getByRole("row").filter({ hasText: "雑貨B" });
   await expect(row).toContainText("￥495");
-  await expect(row).toContainText("910");
+  await expect(row.getByTestId("orders-0")).toHaveText("910");
   await expect(row).toContainText("￥95"); // allowed CPA for a 1,000 yen target
   await expect(page.getByTestId("contribution")).toHaveText("￥495");
 

@@ -2,7 +2,6 @@ import { type Locale, TIME_ZONE } from "./i18n/locales";
 
 const yen = new Map<Locale, Intl.NumberFormat>();
 const dateTime = new Map<Locale, Intl.DateTimeFormat>();
-const date = new Map<Locale, Intl.DateTimeFormat>();
 
 const tag = (locale: Locale) => (locale === "ja" ? "ja-JP" : "en-JP");
 
@@ -21,15 +20,6 @@ export function formatDateTime(value: Date, locale: Locale = "ja"): string {
   if (!f) {
     f = new Intl.DateTimeFormat(tag(locale), { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE });
     dateTime.set(locale, f);
-  }
-  return f.format(value);
-}
-
-export function formatDate(value: Date, locale: Locale = "ja"): string {
-  let f = date.get(locale);
-  if (!f) {
-    f = new Intl.DateTimeFormat(tag(locale), { dateStyle: "medium", timeZone: TIME_ZONE });
-    date.set(locale, f);
   }
   return f.format(value);
 }

@@ -96,6 +96,22 @@ describe("P/L lines", () => {
     expect(after?.aov).toBe(5600);
   });
 
+  it("refuses to copy over a scenario someone changed since it was read", async () => {
+    const rows = (await linesOf(ID.clientA1)).filter((r) => r.sku === "ケースB");
+    const pessimistic = rows.find((r) => r.scenario === "pessimistic");
+    const optimistic = rows.find((r) => r.scenario === "optimistic");
+    if (!pessimistic || !optimistic) throw new Error("missing scenarios");
+    const before = await snapshot(t.db);
+    const stale = await copyBaseToScenarios(null, {
+      clientId: ID.clientA1,
+      channel: "rakuten",
+      sku: "ケースB",
+      versions: { pessimistic: pessimistic.version + 1, optimistic: optimistic.version },
+    });
+    expect(stale).toMatchObject({ ok: false, code: "conflict" });
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
   it("copies the base inputs to the other scenarios", async () => {
     expect((await copyBaseToScenarios(null, { clientId: ID.clientA1, channel: "rakuten", sku: "ケースB" })).ok).toBe(
       true,
@@ -119,14 +135,16 @@ describe("P/L CSV import", () => {
 
     expect(await importPlLines(null, { clientId: ID.clientA2, file: file() })).toMatchObject({
       ok: true,
-      data: { inserted: 2, updated: 0, unchanged: 0 },
+      data: { inserted: 2, updated: 0, unchanged: 0, filled: 4 },
     });
+    // Every line exists in all three scenarios: the ones the file lacks are copies of the given row.
     const once = await linesOf(ID.clientA2);
-    expect(once).toHaveLength(2);
+    expect(once).toHaveLength(6);
+    expect(once.filter((r) => r.sku === "CSV-2").map((r) => r.aov)).toEqual([4980, 4980, 4980]);
 
     expect(await importPlLines(null, { clientId: ID.clientA2, file: file() })).toMatchObject({
       ok: true,
-      data: { inserted: 0, updated: 0, unchanged: 2 },
+      data: { inserted: 0, updated: 0, unchanged: 2, filled: 0 },
     });
     expect(await linesOf(ID.clientA2)).toEqual(once);
   });
@@ -137,6 +155,33 @@ describe("P/L CSV import", () => {
       file: csv("rakuten,CSV-1,base,5800,50,12,5,600,60,60,cpa,600"),
     });
     expect(result).toMatchObject({ ok: true, data: { inserted: 0, updated: 1 } });
+  });
+
+  it("refuses a commit when the lines changed after the preview", async () => {
+    const file = () => csv("rakuten,CSV-1,base,6000,50,12,5,600,60,60,cpa,600");
+    const preview = await previewPlImport(null, { clientId: ID.clientA2, file: file() });
+    if (!preview.ok) throw new Error("preview failed");
+    const [row] = (await linesOf(ID.clientA2)).filter((r) => r.sku === "CSV-1" && r.scenario === "base");
+    if (!row) throw new Error("no row");
+    // A colleague saves the same line in between.
+    expect(
+      (
+        await updatePlLine(null, {
+          clientId: ID.clientA2,
+          id: row.id,
+          version: row.version,
+          channel: "rakuten",
+          sku: "CSV-1",
+          aov: "5900",
+          gross_margin_rate: "50",
+          fee_rate: "12",
+        })
+      ).ok,
+    ).toBe(true);
+    const before = await snapshot(t.db);
+    const stale = await importPlLines(null, { clientId: ID.clientA2, file: file(), previewToken: preview.data.token });
+    expect(stale).toMatchObject({ ok: false, code: "conflict" });
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("imports nothing when any row has an error", async () => {

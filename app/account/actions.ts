@@ -1,10 +1,10 @@
 "use server";
 // The signed-in user's own settings: language, active agency, sign-out.
-import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { getDb } from "@/db/client";
-import { auditLog, users } from "@/db/schema";
+import { setUserLocale } from "@/db/queries/system";
+import { auditLog } from "@/db/schema";
 import { enterTenant } from "@/db/tenant";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { signOut, unstable_update } from "@/lib/auth";
@@ -24,7 +24,7 @@ export async function setLocale(input: { locale: string }): Promise<ActionResult
     await getDb().transaction(async (tx) => {
       // The user row is global (a system write); the audit row then goes, in the same transaction, to the
       // agency the user is working in.
-      await tx.update(users).set({ locale }).where(eq(users.id, viewer.userId));
+      await setUserLocale(tx, { userId: viewer.userId, locale });
       if (!viewer.membership) return;
       const agencyId = viewer.membership.agencyId;
       await enterTenant(tx, agencyId);

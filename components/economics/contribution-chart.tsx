@@ -36,7 +36,7 @@ export function ContributionChart({ lines }: { lines: Pick<GridLine, "key" | "ch
         {lines
           .map(
             (l) =>
-              `${l.sku}: ${SCENARIOS.map((s) => `${t(`scenarios.${s}`)} ${yen(l.contributions[s] ?? 0)}`).join(", ")}`,
+              `${l.sku}: ${SCENARIOS.map((s) => `${t(`scenarios.${s}`)} ${l.contributions[s] === null ? "—" : yen(l.contributions[s] ?? 0)}`).join(", ")}`,
           )
           .join("; ")}
       </figcaption>

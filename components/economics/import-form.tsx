@@ -19,6 +19,7 @@ function errorsOf(result: ActionResult<unknown>) {
 /** Choose a CSV → preview every row (new / changed / unchanged / error) → import all rows, or none. */
 export function ImportForm({ clientId }: { clientId: string }) {
   const t = useTranslations("economics.import");
+  const te = useTranslations("economics");
   const [preview, setPreview] = useState<Preview | null>(null);
   const [fileErrors, setFileErrors] = useState<string[] | undefined>();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -28,6 +29,8 @@ export function ImportForm({ clientId }: { clientId: string }) {
   const send = (commit: boolean) => {
     if (!form.current) return;
     const data = new FormData(form.current);
+    // The commit names the preview it confirms; if the file or the stored lines changed since, it refuses.
+    if (commit && preview) data.set("previewToken", preview.token);
     start(async () => {
       const result = commit ? await importPlLines(null, data) : await previewPlImport(null, data);
       const errors = errorsOf(result);
@@ -38,7 +41,7 @@ export function ImportForm({ clientId }: { clientId: string }) {
         return;
       }
       if (commit) {
-        const r = result.data as { inserted: number; updated: number; unchanged: number };
+        const r = result.data as { inserted: number; updated: number; unchanged: number; filled: number };
         setPreview(null);
         setMessage({ tone: "success", text: t("done", r) });
         form.current?.reset();
@@ -92,14 +95,14 @@ export function ImportForm({ clientId }: { clientId: string }) {
           <p className="text-sm font-medium">{t("summary", { ...preview.counts, total: preview.counts.total })}</p>
           {preview.counts.errors > 0 ? <p className="text-sm text-red-600">{t("fixErrors")}</p> : null}
           <div className="max-h-80 overflow-auto rounded ring-1 ring-slate-200">
-            <table className="min-w-full text-xs" data-testid="import-preview">
+            <table className="min-w-full text-xs" data-testid="import-preview" aria-label={t("preview")}>
               <thead className="sticky top-0 bg-slate-50">
                 <tr>
                   <th scope="col" className="px-2 py-1.5 text-left">
                     {t("line")}
                   </th>
                   <th scope="col" className="px-2 py-1.5 text-left">
-                    SKU
+                    {te("fields.sku")}
                   </th>
                   <th scope="col" className="px-2 py-1.5 text-left">
                     {t("status")}

@@ -12,7 +12,7 @@ export function clientScopeCondition(scope: ClientScope): SQL | undefined {
       return undefined;
     case "assigned":
       return exists(
-        sql`(select 1 from client_assignments ca where ca.client_id = "clients"."id" and ca.membership_id = ${scope.membershipId})`,
+        sql`(select 1 from client_assignments ca where ca.agency_id = "clients"."agency_id" and ca.client_id = "clients"."id" and ca.membership_id = ${scope.membershipId})`,
       );
     case "own":
       return eq(clients.id, scope.clientId);
@@ -68,9 +68,9 @@ export async function listClients(db: DbOrTx, p: ClientListParams) {
         managerName: sql<string | null>`(select u.name from client_assignments ca
           join memberships m on m.id = ca.membership_id
           join users u on u.id = m.user_id
-          where ca.client_id = "clients"."id" and ca.role = 'manager')`,
+          where ca.agency_id = "clients"."agency_id" and ca.client_id = "clients"."id" and ca.role = 'manager')`,
         operatorCount: sql<number>`(select count(*)::int from client_assignments ca
-          where ca.client_id = "clients"."id" and ca.role = 'operator')`,
+          where ca.agency_id = "clients"."agency_id" and ca.client_id = "clients"."id" and ca.role = 'operator')`,
       })
       .from(clients)
       .where(where)
@@ -145,4 +145,22 @@ export async function staffMembershipIds(
       and(eq(memberships.agencyId, p.agencyId), inArray(memberships.id, p.ids), inArray(memberships.role, p.roles)),
     );
   return new Set(rows.map((r) => r.id));
+}
+
+/** The clients a member is the assigned manager of (managers invite client users only for these). */
+export async function managedClientIds(
+  db: DbOrTx,
+  p: { agencyId: string; membershipId: string },
+): Promise<Set<string>> {
+  const rows = await db
+    .select({ clientId: clientAssignments.clientId })
+    .from(clientAssignments)
+    .where(
+      and(
+        eq(clientAssignments.agencyId, p.agencyId),
+        eq(clientAssignments.membershipId, p.membershipId),
+        eq(clientAssignments.role, "manager"),
+      ),
+    );
+  return new Set(rows.map((r) => r.clientId));
 }

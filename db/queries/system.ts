@@ -108,7 +108,7 @@ export async function findUserIdByEmail(db: DbOrTx, email: string) {
   return row?.id;
 }
 
-export async function slugTaken(db: DbOrTx, slug: string) {
-  const [row] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.slug, slug));
-  return Boolean(row);
+/** A user's own language choice (users are global rows, so this is a system write). */
+export async function setUserLocale(db: DbOrTx, p: { userId: string; locale: "ja" | "en" }) {
+  await db.update(users).set({ locale: p.locale }).where(eq(users.id, p.userId));
 }

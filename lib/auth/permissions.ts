@@ -6,7 +6,6 @@ import type { Role } from "@/db/schema";
  * through `ClientScope`.
  */
 export const permissions = {
-  "agency.manage": ["owner"],
   "members.read": ["owner", "manager"],
   "members.inviteStaff": ["owner"],
   "members.inviteClientUser": ["owner", "manager"],
@@ -18,7 +17,6 @@ export const permissions = {
   "economics.read": ["owner", "manager", "operator"],
   "economics.write": ["owner", "manager"],
   "portal.read": ["client"],
-  "account.switchAgency": ["owner", "manager", "operator", "client"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

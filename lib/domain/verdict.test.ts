@@ -253,7 +253,12 @@ describe("insufficient data", () => {
     const v = verdictOf(input({}, {}, { returnRateBaselineBp: null }));
     expect(ruleOf(v, "stop.return_rate").outcome).toBe("insufficient_data");
     expect(v.verdict).toBe("go");
-    expect(v.decidingRules).toEqual(["go.contribution_moving_average", "go.inventory_turnover", "go.review_rating", "go.tacos"]);
+    expect(v.decidingRules).toEqual([
+      "go.contribution_moving_average",
+      "go.inventory_turnover",
+      "go.review_rating",
+      "go.tacos",
+    ]);
   });
 
   it("a period that clearly fails settles a consecutive rule even when another lacks data", () => {

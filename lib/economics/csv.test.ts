@@ -682,3 +682,21 @@ describe("round trip", () => {
     expect(parsedOk(parsePlCsv(decoded.text)).rows.map((r) => r.value)).toEqual(lines);
   });
 });
+
+describe("engine errors land on the cell the user typed", () => {
+  it("a CPC whose CPA is beyond any per-order amount is reported on the CPC", async () => {
+    const { readPlLine } = await import("./line");
+    const r = readPlLine({
+      channel: "amazon",
+      sku: "X",
+      aov: "5000",
+      gross_margin_rate: "50",
+      fee_rate: "10",
+      ad_mode: "cpc_cvr",
+      cpc: "100000000",
+      cvr: "0.01",
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(Object.keys(r.errors)).toEqual(["cpc"]);
+  });
+});

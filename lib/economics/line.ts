@@ -193,8 +193,11 @@ export function readPlLine(raw: RawPlLine): ReadResult {
   // The engine has the last word on ranges (e.g. a CPC ÷ CVR that exceeds any sane per-order amount).
   const engine = validateLineInput(toEngineInput(values));
   if (!engine.ok) {
-    for (const e of engine.errors)
-      errors[ENGINE_FIELD_TO_COLUMN[e.field.split(".")[0] ?? ""] ?? "aov"] ??= engineCode(e.code);
+    for (const e of engine.errors) {
+      // "ads.cvrBp" names its own cell; "otherVariable.3.amount" belongs to the other-costs cell.
+      const column = ENGINE_FIELD_TO_COLUMN[e.field] ?? ENGINE_FIELD_TO_COLUMN[e.field.split(".")[0] ?? ""] ?? "aov";
+      errors[column] ??= engineCode(e.code);
+    }
     return { ok: false, errors };
   }
   return { ok: true, value: values };
@@ -210,7 +213,13 @@ const ENGINE_FIELD_TO_COLUMN: Record<string, InputColumn> = {
   returnLoss: "return_loss",
   otherVariable: "other_costs",
   targetContributionPerOrder: "target_contribution",
-  ads: "cpa",
+  "ads.cpa": "cpa",
+  "ads.cpc": "cpc",
+  "ads.cvrBp": "cvr",
+  "ads.acosBp": "acos",
+  "ads.mode": "ad_mode",
+  // A CPC ÷ CVR whose derived CPA is beyond any per-order amount: the CPC is the cell to fix.
+  ads: "cpc",
 };
 
 function engineCode(code: string): CellErrorCode {

@@ -145,6 +145,8 @@ export type GridLine = {
   channel: Channel;
   sku: string;
   contributions: Record<Scenario, number | null>;
+  /** Each scenario's stored version (null: missing), for actions that touch all of them. */
+  versions: Record<Scenario, number | null>;
   current: {
     id: string;
     version: number;
@@ -166,6 +168,11 @@ export function toGridLine(line: LineView, scenario: Scenario): GridLine {
       pessimistic: line.scenarios.pessimistic?.figures.contribution ?? null,
       base: line.scenarios.base?.figures.contribution ?? null,
       optimistic: line.scenarios.optimistic?.figures.contribution ?? null,
+    },
+    versions: {
+      pessimistic: line.scenarios.pessimistic?.version ?? null,
+      base: line.scenarios.base?.version ?? null,
+      optimistic: line.scenarios.optimistic?.version ?? null,
     },
     current: view
       ? {

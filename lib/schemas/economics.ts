@@ -30,10 +30,22 @@ export const plLineKeySchema = z.object({
   sku: z.string().trim().min(1).max(100),
 });
 
+export const copyBaseSchema = plLineKeySchema.extend({
+  /** The versions of the pessimistic and optimistic rows as the user saw them (absent: the row did not exist). */
+  versions: z
+    .object({ pessimistic: z.number().int().min(1).optional(), optimistic: z.number().int().min(1).optional() })
+    .optional(),
+});
+
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 export const plImportSchema = z.object({
   clientId: z.uuid(),
+  /** The preview's token: the commit refuses if the file or the stored lines changed since. */
+  previewToken: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   file: z
     .instanceof(File, { message: "economics.errors.no_file" })
     .refine((f) => f.size <= MAX_IMPORT_BYTES, { message: "economics.errors.file_too_large" }),

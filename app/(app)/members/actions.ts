@@ -3,7 +3,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { getClientOrThrow } from "@/db/queries/clients";
+import { getClientOrThrow, managedClientIds } from "@/db/queries/clients";
 import { countRole, getMembershipOrThrow } from "@/db/queries/members";
 import { clientAssignments, invites, memberships, users } from "@/db/schema";
 import { FieldError, NotFoundError } from "@/lib/actions/errors";
@@ -31,18 +31,8 @@ export const inviteMember = agencyAction({
       await getClientOrThrow(ctx.tx, { agencyId: ctx.agencyId, clientId: input.clientId, scope });
       // A manager invites client users only for the clients they manage.
       if (membership.role === "manager") {
-        const [managed] = await ctx.tx
-          .select({ clientId: clientAssignments.clientId })
-          .from(clientAssignments)
-          .where(
-            and(
-              eq(clientAssignments.agencyId, ctx.agencyId),
-              eq(clientAssignments.clientId, input.clientId),
-              eq(clientAssignments.membershipId, membership.id),
-              eq(clientAssignments.role, "manager"),
-            ),
-          );
-        if (!managed) throw new NotFoundError("client");
+        const managed = await managedClientIds(ctx.tx, { agencyId: ctx.agencyId, membershipId: membership.id });
+        if (!managed.has(input.clientId)) throw new NotFoundError("client");
       }
     }
     const [existing] = await ctx.tx

@@ -32,28 +32,39 @@ export function MemberActions({
   return (
     <div className="flex items-center justify-end gap-2">
       {role !== "client" ? (
-        <select
-          aria-label={t("members.changeRoleFor", { name })}
-          className="rounded-md border-0 py-1 pl-2 pr-8 text-xs ring-1 ring-slate-300"
-          value={selected}
-          disabled={pending}
-          onChange={(e) => {
-            const next = e.target.value;
-            setSelected(next);
-            start(async () => {
-              const failure = firstError(await changeRole(null, { membershipId, role: next }));
-              setError(failure);
-              // A refused change (the last owner) puts the select back to what is stored.
-              if (failure) setSelected(role);
-            });
-          }}
-        >
-          {STAFF_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`roles.${r}`)}
-            </option>
-          ))}
-        </select>
+        <>
+          <select
+            aria-label={t("members.changeRoleFor", { name })}
+            className="rounded-md border-0 py-1 pl-2 pr-8 text-xs ring-1 ring-slate-300"
+            value={selected}
+            disabled={pending}
+            onChange={(e) => setSelected(e.target.value)}
+          >
+            {STAFF_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+          {/* An explicit button: arrow keys change a select's value, which must not change a role by itself. */}
+          {selected !== role ? (
+            <Button
+              size="sm"
+              variant="secondary"
+              pending={pending}
+              onClick={() =>
+                start(async () => {
+                  const failure = firstError(await changeRole(null, { membershipId, role: selected }));
+                  setError(failure);
+                  // A refused change (the last owner) puts the select back to what is stored.
+                  if (failure) setSelected(role);
+                })
+              }
+            >
+              {t("members.applyRole")}
+            </Button>
+          ) : null}
+        </>
       ) : null}
       <ConfirmButton
         pending={pending}
@@ -70,17 +81,24 @@ export function MemberActions({
   );
 }
 
-export function RevokeInviteButton({ inviteId }: { inviteId: string }) {
+export function RevokeInviteButton({ inviteId, email }: { inviteId: string; email: string }) {
   const t = useTranslations("members");
   const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
   return (
-    <Button
-      variant="ghost"
-      size="sm"
-      pending={pending}
-      onClick={() => start(async () => void (await revokeInvite(null, { inviteId })))}
-    >
-      {t("revoke")}
-    </Button>
+    <span className="inline-flex items-center gap-2">
+      <Button
+        variant="ghost"
+        size="sm"
+        pending={pending}
+        aria-label={t("revokeFor", { email })}
+        onClick={() => start(async () => setError(firstError(await revokeInvite(null, { inviteId }))))}
+      >
+        {t("revoke")}
+      </Button>
+      <span role="alert" className="text-xs text-red-600">
+        {error}
+      </span>
+    </span>
   );
 }

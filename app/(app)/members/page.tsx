@@ -1,12 +1,10 @@
-import { and, eq } from "drizzle-orm";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/misc";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db/client";
-import { listClientOptions } from "@/db/queries/clients";
+import { listClientOptions, managedClientIds } from "@/db/queries/clients";
 import { listMembers, listOpenInvites } from "@/db/queries/members";
-import { clientAssignments } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/viewer";
@@ -31,20 +29,10 @@ export default async function MembersPage() {
       listMembers(tx, { agencyId }),
       listOpenInvites(tx, { agencyId, now: new Date() }),
       listClientOptions(tx, { agencyId, scope: member.scope }),
-      tx
-        .select({ clientId: clientAssignments.clientId })
-        .from(clientAssignments)
-        .where(
-          and(
-            eq(clientAssignments.agencyId, agencyId),
-            eq(clientAssignments.membershipId, membershipId),
-            eq(clientAssignments.role, "manager"),
-          ),
-        ),
+      managedClientIds(tx, { agencyId, membershipId }),
     ]);
     // Managers invite client users only for the clients they manage (the action checks the same rule).
-    const managedIds = new Set(managed.map((m) => m.clientId));
-    const invitableClients = isOwner ? allClients : allClients.filter((c) => managedIds.has(c.id));
+    const invitableClients = isOwner ? allClients : allClients.filter((c) => managed.has(c.id));
     return { members, invites, invitableClients };
   });
 
@@ -106,7 +94,7 @@ export default async function MembersPage() {
                       {t("members.expires", { at: formatDateTime(invite.expiresAt, locale) })}
                     </p>
                   </div>
-                  <RevokeInviteButton inviteId={invite.id} />
+                  <RevokeInviteButton inviteId={invite.id} email={invite.email} />
                 </li>
               ))}
             </ul>

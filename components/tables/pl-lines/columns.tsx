@@ -1,11 +1,13 @@
 "use client";
 
 import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
-import { useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { Yen } from "@/components/economics/yen";
 import type { InputColumn } from "@/lib/economics/line";
 import type { GridLine } from "@/lib/economics/view";
+import { formatYen } from "@/lib/format";
+import { toLocale } from "@/lib/i18n/locales";
 import { SCENARIOS, type Scenario } from "@/lib/options";
 
 export const features = tableFeatures({});
@@ -32,16 +34,22 @@ export const INPUTS: { name: InputColumn; kind: "yen" | "rate" | "text" | "mode"
 
 export const INPUT_PREFIX = "in:";
 
-function Orders({ value }: { value: number | null | undefined }) {
+function Orders({ value, testId }: { value: number | null | undefined; testId: string }) {
   const t = useTranslations("economics");
+  const format = useFormatter();
   if (value === undefined) return <span className="text-slate-400">—</span>;
   if (value === null) return <span className="text-red-600">{t("unreachable")}</span>;
-  return <span className="tabular-nums">{value.toLocaleString("ja-JP")}</span>;
+  return (
+    <span className="tabular-nums" data-testid={testId}>
+      {format.number(value)}
+    </span>
+  );
 }
 
 /** Columns for the scenario being edited; the three scenarios' contribution stand side by side. */
 export function usePlColumns(scenario: Scenario, triggers: readonly number[]) {
   const t = useTranslations("economics");
+  const locale = toLocale(useLocale());
   return useMemo(() => {
     const figure = (line: GridLine) => line.current;
     return helper.columns([
@@ -85,8 +93,8 @@ export function usePlColumns(scenario: Scenario, triggers: readonly number[]) {
       ...triggers.map((trigger, i) =>
         helper.display({
           id: `orders:${i}`,
-          header: t("figures.ordersFor", { amount: `${(trigger / 10_000).toLocaleString("ja-JP")}万` }),
-          cell: (info) => <Orders value={figure(info.row.original)?.ordersNeeded[i]} />,
+          header: t("figures.ordersFor", { amount: formatYen(trigger, locale) }),
+          cell: (info) => <Orders value={figure(info.row.original)?.ordersNeeded[i]} testId={`orders-${i}`} />,
         }),
       ),
       // Inputs last: the figures a manager reads first stay in view; the grid scrolls sideways for the rest.
@@ -94,5 +102,5 @@ export function usePlColumns(scenario: Scenario, triggers: readonly number[]) {
         helper.display({ id: `${INPUT_PREFIX}${input.name}`, header: t(`fields.${input.name}`), cell: () => null }),
       ),
     ]);
-  }, [t, scenario, triggers]);
+  }, [t, locale, scenario, triggers]);
 }

@@ -82,6 +82,8 @@ export function EditableRow({
                     name={input.name}
                     defaultValue={value}
                     aria-label={label}
+                    aria-invalid={invalid || undefined}
+                    aria-describedby={invalid ? errorId : undefined}
                     className="pl-input pl-input-wide"
                   >
                     {AD_MODES.map((m) => (
@@ -137,9 +139,16 @@ export function EditableRow({
                       variant="ghost"
                       pending={busy}
                       title={t("copyBaseHint")}
+                      aria-label={t("copyBaseFor", { sku: line.sku })}
                       onClick={() =>
                         start(async () => {
-                          const r = await copyBaseToScenarios(null, key);
+                          const r = await copyBaseToScenarios(null, {
+                            ...key,
+                            versions: {
+                              pessimistic: line.versions.pessimistic ?? undefined,
+                              optimistic: line.versions.optimistic ?? undefined,
+                            },
+                          });
                           setNote(r.ok ? t("copied") : r.message);
                         })
                       }

@@ -1,14 +1,21 @@
 "use server";
 // P/L lines of a client (SPEC §5): add, edit in place, copy base to the other scenarios, delete, CSV import.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { getClientOrThrow } from "@/db/queries/clients";
 import { getPlLine, getPlLineScenarios, inputsOf } from "@/db/queries/economics";
 import { plLines } from "@/db/schema";
 import { ConflictError, FieldError, isUniqueViolation, NotFoundError } from "@/lib/actions/errors";
 import { type ActionContext, agencyAction } from "@/lib/actions/safe-action";
+import type { PlLineValues } from "@/lib/economics/line";
 import { SCENARIOS } from "@/lib/options";
-import { createPlLineSchema, plImportSchema, plLineKeySchema, updatePlLineSchema } from "@/lib/schemas/economics";
+import {
+  copyBaseSchema,
+  createPlLineSchema,
+  plImportSchema,
+  plLineKeySchema,
+  updatePlLineSchema,
+} from "@/lib/schemas/economics";
 import { analyseImport, previewOf } from "./import";
 
 /** The client must be one the member may see; otherwise everything answers "not found". */
@@ -81,22 +88,34 @@ export const updatePlLine = agencyAction({
   },
 });
 
-/** Overwrites the pessimistic and optimistic inputs of a line with its base inputs. */
+/**
+ * Gives the pessimistic and optimistic scenarios the base inputs (creating a scenario the line lacks). The
+ * versions the user saw must still be current, so a colleague's edit in between is not silently lost.
+ */
 export const copyBaseToScenarios = agencyAction({
   name: "economics.copyBase",
   permission: "economics.write",
-  schema: plLineKeySchema,
-  async run(key, ctx) {
+  schema: copyBaseSchema,
+  async run({ versions, ...key }, ctx) {
     await ownClient(ctx, key.clientId);
     const rows = await getPlLineScenarios(ctx.tx, { agencyId: ctx.agencyId, ...key });
     const base = rows.find((r) => r.scenario === "base");
     if (!base) throw new NotFoundError("pl_line");
-    const others = rows.filter((r) => r.scenario !== "base").map((r) => r.id);
-    if (others.length > 0) {
-      await ctx.tx
+    for (const scenario of ["pessimistic", "optimistic"] as const) {
+      const row = rows.find((r) => r.scenario === scenario);
+      const seen = versions?.[scenario];
+      if (!row) {
+        if (seen) throw new ConflictError("pl_line");
+        await ctx.tx.insert(plLines).values({ agencyId: ctx.agencyId, ...key, scenario, ...inputsOf(base) });
+        continue;
+      }
+      if (seen !== undefined && seen !== row.version) throw new ConflictError("pl_line");
+      const updated = await ctx.tx
         .update(plLines)
         .set({ ...inputsOf(base), version: sql`${plLines.version} + 1`, updatedAt: new Date() })
-        .where(and(eq(plLines.agencyId, ctx.agencyId), inArray(plLines.id, others)));
+        .where(and(eq(plLines.agencyId, ctx.agencyId), eq(plLines.id, row.id), eq(plLines.version, row.version)))
+        .returning({ id: plLines.id });
+      if (updated.length === 0) throw new ConflictError("pl_line");
     }
     await ctx.audit({
       action: "pl.copyBase",
@@ -106,7 +125,7 @@ export const copyBaseToScenarios = agencyAction({
       after: inputsOf(base),
     });
     revalidatePath(path(key.clientId));
-    return { updated: others.length };
+    return { copied: 2 };
   },
 });
 
@@ -153,44 +172,56 @@ export const previewPlImport = agencyAction({
 
 /**
  * Imports a CSV: all rows or none. Rows identical to what is stored are left alone, so importing the same
- * file twice changes nothing.
+ * file twice changes nothing. With the preview's token, a commit refuses when the file or the stored lines
+ * changed since the preview; every update also checks the version it read.
  */
 export const importPlLines = agencyAction({
   name: "economics.import",
   permission: "economics.write",
   schema: plImportSchema,
-  async run({ clientId, file }, ctx) {
+  async run({ clientId, file, previewToken }, ctx) {
     const analysis = await analyseImport(ctx, clientId, file);
     if (analysis.counts.errors > 0) throw new FieldError("file", "economics.import.fixErrors");
-    const inserts = analysis.rows.flatMap((r) =>
-      r.status === "new" && r.value
-        ? [
-            {
-              agencyId: ctx.agencyId,
-              clientId,
-              channel: r.value.channel,
-              sku: r.value.sku,
-              scenario: r.value.scenario,
-              ...inputsOf(r.value),
-            },
-          ]
-        : [],
-    );
+    if (previewToken && previewToken !== analysis.token) throw new ConflictError("pl_line");
+    const toRow = (value: PlLineValues) => ({
+      agencyId: ctx.agencyId,
+      clientId,
+      channel: value.channel,
+      sku: value.sku,
+      scenario: value.scenario,
+      ...inputsOf(value),
+    });
+    const inserts = [
+      ...analysis.rows.flatMap((r) => (r.status === "new" && r.value ? [toRow(r.value)] : [])),
+      ...analysis.fills.map(toRow),
+    ];
     for (let i = 0; i < inserts.length; i += 500) {
-      await ctx.tx.insert(plLines).values(inserts.slice(i, i + 500));
+      await ctx.tx
+        .insert(plLines)
+        .values(inserts.slice(i, i + 500))
+        .catch((error: unknown) => {
+          // Someone else added the same line meanwhile.
+          if (isUniqueViolation(error, "pl_lines_line_key")) throw new ConflictError("pl_line");
+          throw error;
+        });
     }
     for (const r of analysis.rows) {
-      if (r.status !== "changed" || !r.value || !r.existingId) continue;
-      await ctx.tx
+      if (r.status !== "changed" || !r.value || !r.existing) continue;
+      const updated = await ctx.tx
         .update(plLines)
         .set({ ...inputsOf(r.value), version: sql`${plLines.version} + 1`, updatedAt: new Date() })
-        .where(and(eq(plLines.agencyId, ctx.agencyId), eq(plLines.id, r.existingId)));
+        .where(
+          and(
+            eq(plLines.agencyId, ctx.agencyId),
+            eq(plLines.id, r.existing.id),
+            eq(plLines.version, r.existing.version),
+          ),
+        )
+        .returning({ id: plLines.id });
+      if (updated.length === 0) throw new ConflictError("pl_line");
     }
-    const result = {
-      inserted: analysis.counts.new,
-      updated: analysis.counts.changed,
-      unchanged: analysis.counts.unchanged,
-    };
+    const { new: inserted, changed: updated, unchanged, filled } = analysis.counts;
+    const result = { inserted, updated, unchanged, filled };
     await ctx.audit({
       action: "pl.import",
       entity: "client",

@@ -1,17 +1,19 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { getClientOrThrow } from "@/db/queries/clients";
-import { keyOf, listPlLines, sameInputs } from "@/db/queries/economics";
+import { keyOf, listPlLines, type PlLineRow, sameInputs } from "@/db/queries/economics";
 import { FieldError } from "@/lib/actions/errors";
 import type { ActionContext } from "@/lib/actions/safe-action";
 import { decodeCsvBytes, type ParsedRow, parsePlCsv } from "@/lib/economics/csv";
 import type { PlLineValues } from "@/lib/economics/line";
+import { SCENARIOS } from "@/lib/options";
 
 export type ImportRowStatus = "new" | "changed" | "unchanged" | "error";
 export type AnalysedRow = {
   line: number;
   value: PlLineValues | null;
   status: ImportRowStatus;
-  existingId?: string;
+  existing?: { id: string; version: number };
   problems: string[];
 };
 
@@ -19,42 +21,56 @@ const PREVIEW_ROWS = 200;
 
 /**
  * Reads an uploaded P/L CSV against the client's current lines: every row is new, changed, unchanged or in
- * error. A file-level problem is reported against the file field. Writes nothing.
+ * error; a line the file brings in only some scenarios gets the others copied from the file's base row (every
+ * line exists in all three, SPEC §5). `token` fingerprints the file and the stored rows it touches, so that a
+ * commit can refuse when either changed since the preview. Writes nothing.
  */
 export async function analyseImport(ctx: ActionContext, clientId: string, file: File) {
   await getClientOrThrow(ctx.tx, { agencyId: ctx.agencyId, clientId, scope: ctx.member.scope });
-  const decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) throw new FieldError("file", `economics.import.fileErrors.${decoded.code}`);
   const parsed = parsePlCsv(decoded.text);
   if (!parsed.ok) {
-    const detail = parsed.detail as { columns?: string[]; max?: number } | undefined;
+    const detail = parsed.detail as { columns?: string[]; max?: number; line?: number } | undefined;
     throw new FieldError("file", `economics.import.fileErrors.${parsed.code}`, {
       columns: detail?.columns?.join(", ") ?? "",
       max: detail?.max ?? 0,
+      line: detail?.line ?? 0,
     });
   }
-  const existing = new Map(
-    (await listPlLines(ctx.tx, { agencyId: ctx.agencyId, clientId })).map((row) => [keyOf(row), row]),
-  );
+  const stored = await listPlLines(ctx.tx, { agencyId: ctx.agencyId, clientId });
+  const existing = new Map(stored.map((row) => [keyOf(row), row]));
   const rows: AnalysedRow[] = parsed.rows.map((row) => analyseRow(ctx, row, existing));
+  const fills = missingScenarios(rows, existing);
+  const touched = new Set(rows.flatMap((r) => (r.value ? [`${r.value.channel}\u0000${r.value.sku}`] : [])));
+  const token = createHash("sha256")
+    .update(bytes)
+    .update(
+      stored
+        .filter((r) => touched.has(`${r.channel}\u0000${r.sku}`))
+        .map((r) => `${r.id}:${r.version}`)
+        .sort()
+        .join(","),
+    )
+    .digest("hex");
   const count = (status: ImportRowStatus) => rows.filter((r) => r.status === status).length;
   return {
     rows,
+    fills,
+    token,
     counts: {
       total: rows.length,
       new: count("new"),
       changed: count("changed"),
       unchanged: count("unchanged"),
       errors: count("error"),
+      filled: fills.length,
     },
   };
 }
 
-function analyseRow(
-  ctx: ActionContext,
-  row: ParsedRow,
-  existing: Map<string, PlLineValues & { id: string }>,
-): AnalysedRow {
+function analyseRow(ctx: ActionContext, row: ParsedRow, existing: Map<string, PlLineRow>): AnalysedRow {
   if (!row.value) {
     const problems = row.errors.map((e) => {
       const field = e.column ? ctx.t(`economics.fields.${e.column}`) : "";
@@ -71,18 +87,40 @@ function analyseRow(
     line: row.line,
     value: row.value,
     status: sameInputs(current, row.value) ? "unchanged" : "changed",
-    existingId: current.id,
+    existing: { id: current.id, version: current.version },
     problems: [],
   };
 }
 
-/** What the preview sends back to the browser: the counts and the first rows (errors first). */
+/** Scenarios of a line that neither the database nor the file has: copies of the file's base (or first) row. */
+function missingScenarios(rows: AnalysedRow[], existing: Map<string, PlLineRow>): PlLineValues[] {
+  const byLine = new Map<string, PlLineValues[]>();
+  for (const r of rows) {
+    if (!r.value) continue;
+    const key = `${r.value.channel}\u0000${r.value.sku}`;
+    byLine.set(key, [...(byLine.get(key) ?? []), r.value]);
+  }
+  const fills: PlLineValues[] = [];
+  for (const values of byLine.values()) {
+    const source = values.find((v) => v.scenario === "base") ?? values[0];
+    if (!source) continue;
+    for (const scenario of SCENARIOS) {
+      const key = { channel: source.channel, sku: source.sku, scenario };
+      if (values.some((v) => v.scenario === scenario) || existing.has(keyOf(key))) continue;
+      fills.push({ ...source, scenario });
+    }
+  }
+  return fills;
+}
+
+/** What the preview sends back to the browser: the counts, the token, and the first rows (errors first). */
 export function previewOf(analysis: Awaited<ReturnType<typeof analyseImport>>) {
   const ordered = [...analysis.rows].sort(
     (a, b) => Number(b.status === "error") - Number(a.status === "error") || a.line - b.line,
   );
   return {
     counts: analysis.counts,
+    token: analysis.token,
     rows: ordered.slice(0, PREVIEW_ROWS).map((r) => ({
       line: r.line,
       channel: r.value?.channel ?? null,

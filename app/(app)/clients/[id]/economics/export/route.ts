@@ -18,7 +18,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       client: await getClientOrThrow(tx, { agencyId, clientId: id, scope: member.scope }),
       rows: await listPlLines(tx, { agencyId, clientId: id }),
     }));
-    const filename = `pl-${client.code}-${new Date().toISOString().slice(0, 10)}.csv`;
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(new Date());
+    const filename = `pl-${client.code}-${today}.csv`;
     return new Response(toPlCsv(rows), {
       headers: {
         "content-type": "text/csv; charset=utf-8",
