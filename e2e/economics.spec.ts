@@ -70,7 +70,9 @@ test("a manager models the article's case B, switches scenario, imports a CSV an
   await page.getByRole("button", { name: "プレビュー" }).click();
   await expect(page.getByText("1行：新規 1・変更 0・変更なし 0・エラー 0")).toBeVisible();
   await page.getByRole("button", { name: "すべて取り込む" }).click();
-  await expect(page.getByText("取り込みました：新規 1・変更 0・変更なし 0（足りないシナリオ 2 件は基本の値で作成）。")).toBeVisible();
+  await expect(
+    page.getByText("取り込みました：新規 1・変更 0・変更なし 0（足りないシナリオ 2 件は基本の値で作成）。"),
+  ).toBeVisible();
   await page.getByRole("link", { name: "基本" }).click();
   await expect(grid.getByRole("row").filter({ hasText: "FBA品" })).toContainText("￥436");
 
