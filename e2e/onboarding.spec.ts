@@ -137,3 +137,22 @@ test("signing out ends the session", async ({ page }) => {
   await page.goto("/clients");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("changing the password keeps this session and ends the others", async ({ browser }) => {
+  const here = await (await browser.newContext({ locale: "ja-JP" })).newPage();
+  const elsewhere = await (await browser.newContext({ locale: "ja-JP" })).newPage();
+  await signIn(here, "op1@fuji.example");
+  await signIn(elsewhere, "op1@fuji.example");
+  await here.goto("/account");
+  await here.getByLabel("現在のパスワード").fill("wrong-password");
+  await here.getByLabel("新しいパスワード").fill("a-brand-new-password");
+  await here.getByRole("button", { name: "パスワードを変更" }).click();
+  await expect(here.getByLabel("現在のパスワード")).toHaveAttribute("aria-invalid", "true");
+  await here.getByLabel("現在のパスワード").fill("demo-password-2026");
+  await here.getByRole("button", { name: "パスワードを変更" }).click();
+  await expect(here.getByText("パスワードを変更しました。")).toBeVisible();
+  await here.goto("/clients");
+  await expect(here).toHaveURL(/\/clients/);
+  await elsewhere.goto("/clients");
+  await expect(elsewhere).toHaveURL(/\/login/);
+});

@@ -4,7 +4,10 @@ import { createAgencyWithOwner } from "@/app/(auth)/signup/create-agency";
 import { acceptInvite } from "@/app/invite/[token]/accept-invite";
 import { agencies, auditLog, invites, memberships, users } from "@/db/schema";
 import type { TestDatabase } from "@/db/testing";
-import { hashPassword } from "@/lib/auth/password";
+import { changeOwnPassword } from "@/lib/auth/change-password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import type { Viewer } from "@/lib/auth/viewer";
+import { translator } from "@/lib/i18n/messages";
 import { newInviteToken } from "@/lib/invite-token";
 import { snapshot } from "./db-state";
 import { FIXTURE_PASSWORD, ID, PEOPLE, seedFixtures, useTestDatabase } from "./fixtures";
@@ -138,5 +141,69 @@ describe("accepting an invite", () => {
     expect(
       await acceptInvite(null, { token: "x".repeat(43), name: "誰か", password: "long-password-4" }),
     ).toMatchObject({ ok: false, code: "not_found" });
+  });
+});
+
+describe("changing one's password", () => {
+  const tr = translator("ja");
+  const viewer = (): Viewer => ({
+    userId: PEOPLE.operatorUnassigned.userId,
+    name: "op",
+    email: "operatorunassigned@test.example",
+    locale: "ja",
+    membership: {
+      id: PEOPLE.operatorUnassigned.membershipId,
+      agencyId: ID.agencyA,
+      agencyName: "A",
+      role: "operator",
+      clientId: null,
+    },
+    memberships: [],
+  });
+
+  it("needs a signed-in user", async () => {
+    expect(
+      await changeOwnPassword(t.db, null, { currentPassword: FIXTURE_PASSWORD, newPassword: "brand-new-password" }, tr),
+    ).toMatchObject({ ok: false, code: "unauthenticated" });
+  });
+
+  it("refuses a wrong current password and writes nothing", async () => {
+    const before = await snapshot(t.db);
+    const result = await changeOwnPassword(
+      t.db,
+      viewer(),
+      { currentPassword: "wrong", newPassword: "brand-new-password" },
+      tr,
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { currentPassword: [expect.any(String)] },
+    });
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it("stores the new hash, moves the session version on and audits it without the hash", async () => {
+    const [before] = await t.db
+      .select({ v: users.sessionVersion })
+      .from(users)
+      .where(eq(users.id, PEOPLE.operatorUnassigned.userId));
+    const result = await changeOwnPassword(
+      t.db,
+      viewer(),
+      { currentPassword: FIXTURE_PASSWORD, newPassword: "brand-new-password" },
+      tr,
+    );
+    expect(result).toMatchObject({ ok: true, data: { sessionVersion: (before?.v ?? 0) + 1 } });
+    const [after] = await t.db
+      .select({ hash: users.passwordHash })
+      .from(users)
+      .where(eq(users.id, PEOPLE.operatorUnassigned.userId));
+    expect(await verifyPassword(after?.hash ?? "", "brand-new-password")).toBe(true);
+    const [audit] = await t.db
+      .select({ action: auditLog.action, after: auditLog.after })
+      .from(auditLog)
+      .where(eq(auditLog.action, "user.changePassword"));
+    expect(audit).toEqual({ action: "user.changePassword", after: null });
   });
 });

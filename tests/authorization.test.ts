@@ -29,7 +29,8 @@ let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`.toUpperCase();
 
 /** Every export of every `actions.ts` under app/: an agency action (it carries meta) or a named public one. */
-const PUBLIC_ACTIONS = new Set(["login", "signUp", "accept", "setLocale", "switchAgency", "logout"]);
+// The user's own account actions check the signed-in user themselves (tests/accounts.test.ts covers them).
+const PUBLIC_ACTIONS = new Set(["login", "signUp", "accept", "setLocale", "switchAgency", "logout", "changePassword"]);
 
 async function loadAllActions(): Promise<Map<string, AnyAction>> {
   const files: string[] = [];

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
-import { switchAgency } from "@/app/account/actions";
+import { switchAgency } from "@/app/(app)/account/actions";
 
 export function AgencySwitch({ current, agencies }: { current: string; agencies: { id: string; name: string }[] }) {
   const t = useTranslations("nav");

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { logout } from "@/app/account/actions";
+import { logout } from "@/app/(app)/account/actions";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AgencySwitch } from "./agency-switch";
@@ -48,10 +48,14 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
           </nav>
           <LocaleSwitch />
           <div className="flex items-center gap-3 text-sm">
-            <span className="text-slate-600">
+            <Link
+              href="/account"
+              className="rounded-md px-1 text-slate-600 hover:bg-slate-100"
+              title={t("nav.account")}
+            >
               {viewer.name}
               {role ? <span className="ml-1 text-xs text-slate-400">({t(`roles.${role}`)})</span> : null}
-            </span>
+            </Link>
             <form action={logout}>
               <button type="submit" className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100">
                 {t("nav.signOut")}

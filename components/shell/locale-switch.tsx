@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
-import { setLocale } from "@/app/account/actions";
+import { setLocale } from "@/app/(app)/account/actions";
 import { cn } from "@/lib/cn";
 import { LOCALES } from "@/lib/i18n/locales";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, gt, isNull, min } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNull, min, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { agencies, invites, memberships, signInAttempts, users } from "../schema";
 
@@ -111,4 +111,19 @@ export async function findUserIdByEmail(db: DbOrTx, email: string) {
 /** A user's own language choice (users are global rows, so this is a system write). */
 export async function setUserLocale(db: DbOrTx, p: { userId: string; locale: "ja" | "en" }) {
   await db.update(users).set({ locale: p.locale }).where(eq(users.id, p.userId));
+}
+
+/** A new password hash; bumping session_version ends every other session of the user on its next request. */
+export async function setUserPassword(db: DbOrTx, p: { userId: string; passwordHash: string }) {
+  const [row] = await db
+    .update(users)
+    .set({ passwordHash: p.passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, p.userId))
+    .returning({ sessionVersion: users.sessionVersion });
+  return row?.sessionVersion;
+}
+
+export async function passwordHashOf(db: DbOrTx, userId: string) {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return row?.passwordHash;
 }

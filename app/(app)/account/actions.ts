@@ -1,13 +1,16 @@
 "use server";
-// The signed-in user's own settings: language, active agency, sign-out.
+// The signed-in user's own settings: language, active agency, password, sign-out.
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { getDb } from "@/db/client";
 import { setUserLocale } from "@/db/queries/system";
 import { auditLog } from "@/db/schema";
 import { enterTenant } from "@/db/tenant";
+import { formDataToObject } from "@/lib/actions/input";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { signOut, unstable_update } from "@/lib/auth";
+import { changeOwnPassword } from "@/lib/auth/change-password";
+import { signInWithPassword } from "@/lib/auth/sign-in-action";
 import { getViewer } from "@/lib/auth/viewer";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { requestTranslator } from "@/lib/i18n/server";
@@ -60,4 +63,21 @@ export async function switchAgency(input: { agencyId: string }): Promise<ActionR
 
 export async function logout(): Promise<void> {
   await signOut({ redirectTo: "/login" });
+}
+
+/** Changes the password, then signs this session in again with it (every other session ends). */
+export async function changePassword(
+  _previous: ActionResult<unknown> | null,
+  formData: FormData,
+): Promise<ActionResult<unknown>> {
+  const t = await requestTranslator();
+  const viewer = await getViewer();
+  const input = formDataToObject(formData);
+  const result = await changeOwnPassword(getDb(), viewer, input, t);
+  if (!result.ok || !viewer) return result;
+  return signInWithPassword(
+    { email: viewer.email, password: String(input.newPassword), agencyId: viewer.membership?.agencyId },
+    "/account?changed=1",
+    t,
+  );
 }
