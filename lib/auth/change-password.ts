@@ -41,15 +41,8 @@ export async function changeOwnPassword(
     if (viewer.membership) {
       const agencyId = viewer.membership.agencyId;
       await enterTenant(tx, agencyId);
-      await tx
-        .insert(auditLog)
-        .values({
-          agencyId,
-          actorUserId: viewer.userId,
-          action: "user.changePassword",
-          entity: "user",
-          entityId: viewer.userId,
-        });
+      const entry = { action: "user.changePassword", entity: "user", entityId: viewer.userId };
+      await tx.insert(auditLog).values({ agencyId, actorUserId: viewer.userId, ...entry });
     }
     return version ?? 0;
   });
