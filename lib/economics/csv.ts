@@ -9,9 +9,9 @@ import {
   type RawPlLine,
   type ReadResult,
   readPlLine,
+  toCells,
   toEngineInput,
 } from "./line";
-import { bpToPercentText, formatOtherCosts } from "./parse";
 
 /**
  * P/L lines ⇄ CSV (SPEC §5), in the article's spreadsheet columns: the inputs, then the figures the engine
@@ -336,30 +336,10 @@ export function toPlCsv(lines: readonly PlLineValues[]): string {
   return `\uFEFF${csv}\r\n`;
 }
 
-const yenText = (value: number | null): string => (value === null ? "" : String(value));
-const rateText = (bp: number | null): string => (bp === null ? "" : bpToPercentText(bp));
-
+/** The input cells, with text that a spreadsheet would run as a formula made inert. */
 function inputCells(line: PlLineValues): Record<InputColumn, string> {
-  return {
-    channel: line.channel,
-    sku: escapeText(line.sku),
-    scenario: line.scenario,
-    aov: yenText(line.aov),
-    gross_margin_rate: rateText(line.grossMarginBp),
-    fee_rate: rateText(line.feeRateBp),
-    points_rate: rateText(line.pointsRateBp),
-    shipping: yenText(line.shipping),
-    packaging: yenText(line.packaging),
-    return_loss: yenText(line.returnLoss),
-    other_costs: escapeText(formatOtherCosts(line.otherVariable)),
-    ad_mode: line.adMode,
-    cpa: yenText(line.cpa),
-    cpc: yenText(line.cpc),
-    cvr: rateText(line.cvrBp),
-    acos: rateText(line.acosBp),
-    target_contribution: yenText(line.targetContribution),
-    monthly_orders: yenText(line.monthlyOrders),
-  };
+  const cells = toCells(line);
+  return { ...cells, sku: escapeText(cells.sku), other_costs: escapeText(cells.other_costs) };
 }
 
 function computedCells(line: PlLineValues): Record<ComputedColumn, string> {

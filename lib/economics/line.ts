@@ -1,7 +1,7 @@
 import type { LineInput } from "@/lib/domain/unit-economics";
 import { validateLineInput } from "@/lib/domain/unit-economics";
 import { AD_MODES, type AdMode, CHANNELS, type Channel, SCENARIOS, type Scenario } from "@/lib/options";
-import { parseOtherCosts, parsePercentToBp, parseYen } from "./parse";
+import { bpToPercentText, formatOtherCosts, parseOtherCosts, parsePercentToBp, parseYen } from "./parse";
 
 /**
  * A P/L line's inputs as the forms and the CSV carry them: text cells named by the article's spreadsheet
@@ -261,5 +261,31 @@ export function toEngineInput(v: Omit<PlLineValues, "channel" | "sku" | "scenari
     otherVariable: v.otherVariable,
     ads,
     targetContributionPerOrder: v.targetContribution,
+  };
+}
+
+/** A line's inputs as text cells that `readPlLine` reads back to the same values (forms and CSV alike). */
+export function toCells(v: PlLineValues): Record<InputColumn, string> {
+  const yen = (n: number | null) => (n === null ? "" : String(n));
+  const rate = (bp: number | null) => (bp === null ? "" : bpToPercentText(bp));
+  return {
+    channel: v.channel,
+    sku: v.sku,
+    scenario: v.scenario,
+    aov: yen(v.aov),
+    gross_margin_rate: rate(v.grossMarginBp),
+    fee_rate: rate(v.feeRateBp),
+    points_rate: rate(v.pointsRateBp),
+    shipping: yen(v.shipping),
+    packaging: yen(v.packaging),
+    return_loss: yen(v.returnLoss),
+    other_costs: formatOtherCosts(v.otherVariable),
+    ad_mode: v.adMode,
+    cpa: yen(v.cpa),
+    cpc: yen(v.cpc),
+    cvr: rate(v.cvrBp),
+    acos: rate(v.acosBp),
+    target_contribution: yen(v.targetContribution),
+    monthly_orders: yen(v.monthlyOrders),
   };
 }

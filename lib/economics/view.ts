@@ -1,8 +1,7 @@
 import { type LeverId, rankLevers, topLevers } from "@/lib/domain/sensitivity";
 import { computeLineFigures, ordersNeeded, pacing, validateLineInput } from "@/lib/domain/unit-economics";
 import type { Channel, Scenario } from "@/lib/options";
-import { type PlLineValues, toEngineInput } from "./line";
-import { bpToPercentText, formatOtherCosts } from "./parse";
+import { type PlLineValues, toCells, toEngineInput } from "./line";
 
 /**
  * What the P/L page shows, computed once on the server from the stored lines: per line and scenario the
@@ -45,29 +44,8 @@ export type LineView = {
   scenarios: Partial<Record<Scenario, ScenarioView>>;
 };
 
-export function cellsOf(v: PlLineValues): Record<string, string> {
-  const yen = (n: number | null) => (n === null ? "" : String(n));
-  return {
-    channel: v.channel,
-    sku: v.sku,
-    scenario: v.scenario,
-    aov: String(v.aov),
-    gross_margin_rate: bpToPercentText(v.grossMarginBp),
-    fee_rate: bpToPercentText(v.feeRateBp),
-    points_rate: bpToPercentText(v.pointsRateBp),
-    shipping: String(v.shipping),
-    packaging: String(v.packaging),
-    return_loss: String(v.returnLoss),
-    other_costs: formatOtherCosts(v.otherVariable),
-    ad_mode: v.adMode,
-    cpa: yen(v.cpa),
-    cpc: yen(v.cpc),
-    cvr: v.cvrBp === null ? "" : bpToPercentText(v.cvrBp),
-    acos: v.acosBp === null ? "" : bpToPercentText(v.acosBp),
-    target_contribution: yen(v.targetContribution),
-    monthly_orders: String(v.monthlyOrders),
-  };
-}
+/** The stored inputs as the cells a person edits (the same text the CSV carries). */
+export const cellsOf = (v: PlLineValues): Record<string, string> => toCells(v);
 
 export function figuresOf(
   v: PlLineValues,
