@@ -116,7 +116,7 @@ export type ParsedRow = {
   rowErrors: RowError[];
   /** All of the row's errors: readPlLine's cell errors in column order, then rowErrors. */
   errors: RowError[];
-  /** The values to store; null when the row has any error. */
+  /** The values to store; null unless the row is free of errors. */
   value: PlLineValues | null;
 };
 
