@@ -127,16 +127,18 @@ const AGENCIES: DemoAgency[] = [
   { key: "fuji", name: "富士コマース合同会社", slug: "fuji-commerce", domain: "fuji.example", clients: FUJI_CLIENTS },
 ];
 
-const PEOPLE: { local: string; name: string; role: Role }[] = [
+/** `client` is the client user of each agency's first client, `client2` of its second. */
+const PEOPLE: { local: string; name: string; role: Role; clientIndex?: number }[] = [
   { local: "owner", name: "佐藤 美咲", role: "owner" },
   { local: "manager", name: "鈴木 健太", role: "manager" },
   { local: "op1", name: "高橋 陽菜", role: "operator" },
   { local: "op2", name: "田中 翔", role: "operator" },
-  { local: "client", name: "伊藤 直子", role: "client" },
+  { local: "client", name: "伊藤 直子", role: "client", clientIndex: 0 },
+  { local: "client2", name: "渡辺 大輔", role: "client", clientIndex: 1 },
 ];
 
 /**
- * Demo data: two agencies, five people each (owner, manager, two operators, a client user), and clients
+ * Demo data: two agencies, six people each (owner, manager, two operators, two client users), and clients
  * covering every channel and status. Idempotent: fixed ids, and existing rows are left as they are.
  */
 export async function seedDemo(db: Database): Promise<{ agencies: number; clients: number; users: number }> {
@@ -171,7 +173,7 @@ export async function seedDemo(db: Database): Promise<{ agencies: number; client
             agencyId,
             userId,
             role: person.role,
-            clientId: person.role === "client" ? clientIds[0] : null,
+            clientId: person.clientIndex === undefined ? null : clientIds[person.clientIndex],
           })
           .onConflictDoNothing();
         userCount++;

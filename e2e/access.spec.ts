@@ -12,7 +12,9 @@ const PAGES = [
   "/members",
   "/audit",
   "/portal",
+  "/account",
   `/clients/${HANA}/economics`,
+  `/clients/${HANA}/economics/export`,
 ] as const;
 type PagePath = (typeof PAGES)[number];
 
@@ -20,31 +22,36 @@ const allowed = (...paths: PagePath[]) =>
   Object.fromEntries(PAGES.map((p) => [p, paths.includes(p) ? 200 : 404])) as Record<PagePath, number>;
 
 // SPEC §2, page by page: anything not allowed answers 404, never 403.
+const STAFF_OF_SAKURA = [
+  "/clients",
+  "/clients/new",
+  `/clients/${HANA}`,
+  `/clients/${KOME}`,
+  "/members",
+  "/audit",
+  "/account",
+  `/clients/${HANA}/economics`,
+  `/clients/${HANA}/economics/export`,
+] as const;
+
+// SPEC §2, page by page: anything not allowed answers 404, never 403. Operators reach their assigned
+// clients only; client users only the portal; another agency's people never this agency's clients.
 const MATRIX: Record<Principal, Record<PagePath, number>> = {
-  owner: allowed(
+  owner: allowed(...STAFF_OF_SAKURA),
+  manager: allowed(...STAFF_OF_SAKURA),
+  operator: allowed(
     "/clients",
-    "/clients/new",
     `/clients/${HANA}`,
-    `/clients/${KOME}`,
-    "/members",
-    "/audit",
+    "/account",
     `/clients/${HANA}/economics`,
+    `/clients/${HANA}/economics/export`,
   ),
-  manager: allowed(
-    "/clients",
-    "/clients/new",
-    `/clients/${HANA}`,
-    `/clients/${KOME}`,
-    "/members",
-    "/audit",
-    `/clients/${HANA}/economics`,
-  ),
-  operator: allowed("/clients", `/clients/${HANA}`, `/clients/${HANA}/economics`),
-  operator2: allowed("/clients", `/clients/${KOME}`),
-  client: allowed("/portal"),
-  // Another agency's owner sees their own pages, never this agency's clients.
-  otherOwner: allowed("/clients", "/clients/new", "/members", "/audit"),
-  otherClient: allowed("/portal"),
+  operator2: allowed("/clients", `/clients/${KOME}`, "/account"),
+  client: allowed("/portal", "/account"),
+  otherClientUser: allowed("/portal", "/account"),
+  otherOwner: allowed("/clients", "/clients/new", "/members", "/audit", "/account"),
+  otherAgencyManager: allowed("/clients", "/clients/new", "/members", "/audit", "/account"),
+  otherAgencyClient: allowed("/portal", "/account"),
 };
 
 for (const [who, expected] of Object.entries(MATRIX) as [Principal, Record<PagePath, number>][]) {
@@ -52,7 +59,8 @@ for (const [who, expected] of Object.entries(MATRIX) as [Principal, Record<PageP
     test.use({ as: who });
     test(`each page answers as SPEC §2 says for ${who}`, async ({ page }) => {
       for (const path of PAGES) {
-        const response = await page.goto(path);
+        // The CSV export is a download: ask for it without navigating.
+        const response = path.endsWith("/export") ? await page.request.get(path) : await page.goto(path);
         expect(response?.status(), `${who} ${path}`).toBe(expected[path]);
       }
     });

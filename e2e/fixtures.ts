@@ -8,8 +8,10 @@ export const PRINCIPALS = {
   operator: "op1@sakura.example",
   operator2: "op2@sakura.example",
   client: "client@sakura.example",
+  otherClientUser: "client2@sakura.example",
   otherOwner: "owner@fuji.example",
-  otherClient: "client@fuji.example",
+  otherAgencyManager: "manager@fuji.example",
+  otherAgencyClient: "client@fuji.example",
 } as const;
 
 export type Principal = keyof typeof PRINCIPALS;

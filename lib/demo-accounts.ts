@@ -7,6 +7,8 @@ export const DEMO_ACCOUNTS = [
   { email: "op1@sakura.example", description: "さくらEC / operator" },
   { email: "op2@sakura.example", description: "さくらEC / operator" },
   { email: "client@sakura.example", description: "さくらEC / client" },
+  { email: "client2@sakura.example", description: "さくらEC / client" },
   { email: "owner@fuji.example", description: "富士コマース / owner" },
+  { email: "manager@fuji.example", description: "富士コマース / manager" },
   { email: "client@fuji.example", description: "富士コマース / client" },
 ] as const;
