@@ -44,9 +44,6 @@ export type LineView = {
   scenarios: Partial<Record<Scenario, ScenarioView>>;
 };
 
-/** The stored inputs as the cells a person edits (the same text the CSV carries). */
-export const cellsOf = (v: PlLineValues): Record<string, string> => toCells(v);
-
 export function figuresOf(
   v: PlLineValues,
   triggers: readonly number[],
@@ -104,7 +101,7 @@ export function buildLineViews(
     line.scenarios[row.scenario] = {
       id: row.id,
       version: row.version,
-      cells: cellsOf(row),
+      cells: toCells(row),
       figures: computed.figures,
       levers: computed.levers,
       monthlyOrders: row.monthlyOrders,
