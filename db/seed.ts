@@ -1,5 +1,3 @@
-import { hashPassword } from "@/lib/auth/password";
-import { DEMO_PASSWORD } from "@/lib/demo-accounts";
 import type { Channel, ClientStatus, OnboardingStage, Role, ServiceModel } from "@/lib/options";
 import type { Database } from "./client";
 import { agencies, auditLog, clientAssignments, clients, memberships, plLines, users } from "./schema";
@@ -139,10 +137,13 @@ const PEOPLE: { local: string; name: string; role: Role; clientIndex?: number }[
 
 /**
  * Demo data: two agencies, six people each (owner, manager, two operators, two client users), and clients
- * covering every channel and status. Idempotent: fixed ids, and existing rows are left as they are.
+ * covering every channel and status. Idempotent: fixed ids, and existing rows are left as they are. Every
+ * demo person signs in with the one demo password, whose hash the caller passes in.
  */
-export async function seedDemo(db: Database): Promise<{ agencies: number; clients: number; users: number }> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+export async function seedDemo(
+  db: Database,
+  { passwordHash }: { passwordHash: string },
+): Promise<{ agencies: number; clients: number; users: number }> {
   let clientCount = 0;
   let userCount = 0;
   await db.transaction(async (tx) => {

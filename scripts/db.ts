@@ -3,6 +3,8 @@
 import { connect } from "@/db/client";
 import { migrateToLatest } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
+import { hashPassword } from "@/lib/auth/password";
+import { DEMO_PASSWORD } from "@/lib/demo-accounts";
 
 async function main() {
   const command = process.argv[2];
@@ -22,7 +24,7 @@ async function main() {
       `Migrated ${url ? "the Postgres database" : `the embedded database at ${process.env.PGLITE_DIR || ".data/pglite"}`}.`,
     );
     if (command === "seed") {
-      const counts = await seedDemo(connection.db);
+      const counts = await seedDemo(connection.db, { passwordHash: await hashPassword(DEMO_PASSWORD) });
       console.log(`Demo data ready: ${counts.agencies} agencies, ${counts.clients} clients, ${counts.users} users.`);
     }
   } finally {

@@ -1,16 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { changeOwnPassword, setLocale, switchAgency } from "@/app/(app)/account/actions";
 import { createAgencyWithOwner } from "@/app/(auth)/signup/create-agency";
 import { acceptInvite } from "@/app/invite/[token]/accept-invite";
 import { agencies, auditLog, invites, memberships, users } from "@/db/schema";
 import type { TestDatabase } from "@/db/testing";
-import { changeOwnPassword } from "@/lib/auth/change-password";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import type { Viewer } from "@/lib/auth/viewer";
-import { translator } from "@/lib/i18n/messages";
 import { newInviteToken } from "@/lib/invite-token";
 import { snapshot } from "./db-state";
-import { FIXTURE_PASSWORD, ID, PEOPLE, seedFixtures, useTestDatabase } from "./fixtures";
+import { FIXTURE_PASSWORD, ID, PEOPLE, seedFixtures, signInAs, useTestDatabase } from "./fixtures";
 
 vi.mock("@/lib/auth/session", async () => (await import("./fixtures")).sessionModuleMock());
 
@@ -145,36 +143,20 @@ describe("accepting an invite", () => {
 });
 
 describe("changing one's password", () => {
-  const tr = translator("ja");
-  const viewer = (): Viewer => ({
-    userId: PEOPLE.operatorUnassigned.userId,
-    name: "op",
-    email: "operatorunassigned@test.example",
-    locale: "ja",
-    membership: {
-      id: PEOPLE.operatorUnassigned.membershipId,
-      agencyId: ID.agencyA,
-      agencyName: "A",
-      role: "operator",
-      clientId: null,
-    },
-    memberships: [],
-  });
+  const input = (currentPassword: string) => ({ currentPassword, newPassword: "brand-new-password" });
 
   it("needs a signed-in user", async () => {
-    expect(
-      await changeOwnPassword(t.db, null, { currentPassword: FIXTURE_PASSWORD, newPassword: "brand-new-password" }, tr),
-    ).toMatchObject({ ok: false, code: "unauthenticated" });
+    signInAs("anonymous");
+    expect(await changeOwnPassword(null, input(FIXTURE_PASSWORD))).toMatchObject({
+      ok: false,
+      code: "unauthenticated",
+    });
   });
 
   it("refuses a wrong current password and writes nothing", async () => {
+    signInAs("operatorUnassigned");
     const before = await snapshot(t.db);
-    const result = await changeOwnPassword(
-      t.db,
-      viewer(),
-      { currentPassword: "wrong", newPassword: "brand-new-password" },
-      tr,
-    );
+    const result = await changeOwnPassword(null, input("wrong"));
     expect(result).toMatchObject({
       ok: false,
       code: "invalid",
@@ -184,16 +166,12 @@ describe("changing one's password", () => {
   });
 
   it("stores the new hash, moves the session version on and audits it without the hash", async () => {
+    signInAs("operatorUnassigned");
     const [before] = await t.db
       .select({ v: users.sessionVersion })
       .from(users)
       .where(eq(users.id, PEOPLE.operatorUnassigned.userId));
-    const result = await changeOwnPassword(
-      t.db,
-      viewer(),
-      { currentPassword: FIXTURE_PASSWORD, newPassword: "brand-new-password" },
-      tr,
-    );
+    const result = await changeOwnPassword(null, input(FIXTURE_PASSWORD));
     expect(result).toMatchObject({ ok: true, data: { sessionVersion: (before?.v ?? 0) + 1 } });
     const [after] = await t.db
       .select({ hash: users.passwordHash })
@@ -201,9 +179,37 @@ describe("changing one's password", () => {
       .where(eq(users.id, PEOPLE.operatorUnassigned.userId));
     expect(await verifyPassword(after?.hash ?? "", "brand-new-password")).toBe(true);
     const [audit] = await t.db
-      .select({ action: auditLog.action, after: auditLog.after })
+      .select({ action: auditLog.action, agencyId: auditLog.agencyId, after: auditLog.after })
       .from(auditLog)
       .where(eq(auditLog.action, "user.changePassword"));
-    expect(audit).toEqual({ action: "user.changePassword", after: null });
+    expect(audit).toEqual({ action: "user.changePassword", agencyId: ID.agencyA, after: null });
+  });
+});
+
+describe("the user's own settings", () => {
+  it("saves the language for the user and audits it in the agency they work in", async () => {
+    signInAs("manager");
+    expect(await setLocale(null, { locale: "en" })).toMatchObject({ ok: true, data: { locale: "en" } });
+    const [user] = await t.db.select({ locale: users.locale }).from(users).where(eq(users.id, PEOPLE.manager.userId));
+    expect(user?.locale).toBe("en");
+    const rows = await t.db
+      .select({ agencyId: auditLog.agencyId, before: auditLog.before, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "user.setLocale"), eq(auditLog.actorUserId, PEOPLE.manager.userId)));
+    expect(rows).toEqual([{ agencyId: ID.agencyA, before: { locale: "ja" }, after: { locale: "en" } }]);
+  });
+
+  it("refuses an unknown language and writes nothing", async () => {
+    signInAs("manager");
+    const before = await snapshot(t.db);
+    expect(await setLocale(null, { locale: "fr" })).toMatchObject({ ok: false, code: "invalid" });
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it("answers not found for an agency the user does not belong to, and writes nothing", async () => {
+    signInAs("manager");
+    const before = await snapshot(t.db);
+    expect(await switchAgency(null, { agencyId: ID.agencyB })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await snapshot(t.db)).toEqual(before);
   });
 });

@@ -28,9 +28,11 @@ let t: TestDatabase;
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`.toUpperCase();
 
-/** Every export of every `actions.ts` under app/: an agency action (it carries meta) or a named public one. */
-// The user's own account actions check the signed-in user themselves (tests/accounts.test.ts covers them).
-const PUBLIC_ACTIONS = new Set(["login", "signUp", "accept", "setLocale", "switchAgency", "logout", "changePassword"]);
+/**
+ * Every export of every `actions.ts` under app/: an agency action (it carries meta), a user action (the
+ * signed-in user's own account, no role involved: tests/accounts.test.ts covers them) or a named public one.
+ */
+const PUBLIC_ACTIONS = new Set(["login", "signUp", "accept", "setVisitorLocale", "logout", "changePassword"]);
 
 async function loadAllActions(): Promise<Map<string, AnyAction>> {
   const files: string[] = [];
@@ -47,6 +49,7 @@ async function loadAllActions(): Promise<Map<string, AnyAction>> {
     const mod = (await import(file)) as Record<string, unknown>;
     for (const [exportName, value] of Object.entries(mod)) {
       const action = value as Partial<AnyAction>;
+      if (typeof value === "function" && action.permission === "user") continue;
       if (typeof value === "function" && action.actionName && action.permission !== "public")
         found.set(action.actionName, value as AnyAction);
       else if (!PUBLIC_ACTIONS.has(exportName))

@@ -7,7 +7,9 @@ import {
   previewPlImport,
   updatePlLine,
 } from "@/app/(app)/clients/[id]/economics/actions";
-import { plLines } from "@/db/schema";
+import { listPlLinePage } from "@/db/queries/economics";
+import { clients, plLines } from "@/db/schema";
+import { withTenant } from "@/db/tenant";
 import type { TestDatabase } from "@/db/testing";
 import { hashPassword } from "@/lib/auth/password";
 import { snapshot } from "./db-state";
@@ -236,5 +238,59 @@ describe("P/L CSV import", () => {
     expect(result).toMatchObject({ ok: false, code: "not_found" });
     expect(await snapshot(t.db)).toEqual(before);
     signInAs("manager");
+  });
+});
+
+describe("the grid's pages", () => {
+  const clientId = "a0000000-0000-4000-8000-00000000fa9e";
+
+  it("gives each line once, in all its scenarios, a page at a time, and counts the lines", async () => {
+    await t.db.insert(clients).values({
+      id: clientId,
+      agencyId: ID.agencyA,
+      name: "頁",
+      code: "PAGED",
+      serviceModel: "full",
+      channels: ["amazon"],
+    });
+    const skus = ["P-03", "P-01", "P-05", "P-02", "P-04"];
+    for (const sku of skus) {
+      const r = await createPlLine(null, {
+        clientId: clientId,
+        channel: "amazon",
+        sku,
+        aov: "3000",
+        gross_margin_rate: "40",
+        fee_rate: "10",
+      });
+      expect(r.ok).toBe(true);
+    }
+    const page = (n: number) =>
+      withTenant(t.db, ID.agencyA, (tx) =>
+        listPlLinePage(tx, { agencyId: ID.agencyA, clientId: clientId, page: n, pageSize: 2 }),
+      );
+    const pages = await Promise.all([1, 2, 3, 4].map(page));
+    expect(pages.map((p) => p.totalLines)).toEqual([5, 5, 5, 5]);
+    expect(pages.map((p) => [...new Set(p.rows.map((r) => r.sku))])).toEqual([
+      ["P-01", "P-02"],
+      ["P-03", "P-04"],
+      ["P-05"],
+      [],
+    ]);
+    expect(pages[0]?.rows.map((r) => r.scenario)).toEqual([
+      "pessimistic",
+      "base",
+      "optimistic",
+      "pessimistic",
+      "base",
+      "optimistic",
+    ]);
+  });
+
+  it("never shows another agency's lines", async () => {
+    const other = await withTenant(t.db, ID.agencyB, (tx) =>
+      listPlLinePage(tx, { agencyId: ID.agencyB, clientId: clientId, page: 1, pageSize: 50 }),
+    );
+    expect(other).toEqual({ rows: [], totalLines: 0 });
   });
 });

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
+import { setVisitorLocale } from "../(app)/account/actions";
 
 export default async function AuthLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations("app");
@@ -9,7 +10,7 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
       <div className="w-full max-w-md">
         <div className="mb-6 flex items-center justify-between">
           <p className="text-lg font-bold text-indigo-700">{t("name")}</p>
-          <LocaleSwitch />
+          <LocaleSwitch setLocale={setVisitorLocale} />
         </div>
         {children}
       </div>

@@ -2,17 +2,23 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { createPlLine } from "@/app/(app)/clients/[id]/economics/actions";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/misc";
 import { useFormAction } from "@/components/ui/use-form-action";
+import type { ServerAction } from "@/lib/actions/safe-action";
 import { AD_MODES, CHANNELS } from "@/lib/options";
 
 /** A new line (created in all three scenarios with the same inputs). Percentages are typed as percent. */
-export function AddLineForm({ clientId }: { clientId: string }) {
+export function AddLineForm({
+  clientId,
+  createLine,
+}: {
+  clientId: string;
+  createLine: ServerAction<{ ids: string[] }>;
+}) {
   const t = useTranslations();
-  const { state, onSubmit, pending, fieldErrors, error } = useFormAction(createPlLine);
+  const { state, onSubmit, pending, fieldErrors, error } = useFormAction(createLine);
   const [adMode, setAdMode] = useState<string>("cpa");
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {

@@ -2,13 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
-import { importPlLines, previewPlImport } from "@/app/(app)/clients/[id]/economics/actions";
 import { Button } from "@/components/ui/button";
 import { FieldErrors } from "@/components/ui/field";
 import { Badge, FormMessage } from "@/components/ui/misc";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import type { ActionResult, ServerAction } from "@/lib/actions/safe-action";
+import type { ImportResult, ImportPreview as Preview } from "@/lib/economics/import-preview";
 
-type Preview = Extract<Awaited<ReturnType<typeof previewPlImport>>, { ok: true }>["data"];
 const tone = { new: "blue", changed: "yellow", unchanged: "gray", error: "red" } as const;
 
 function errorsOf(result: ActionResult<unknown>) {
@@ -17,7 +16,15 @@ function errorsOf(result: ActionResult<unknown>) {
 }
 
 /** Choose a CSV → preview every row (new / changed / unchanged / error) → import all rows, or none. */
-export function ImportForm({ clientId }: { clientId: string }) {
+export function ImportForm({
+  clientId,
+  preview: previewImport,
+  commit: commitImport,
+}: {
+  clientId: string;
+  preview: ServerAction<Preview>;
+  commit: ServerAction<ImportResult>;
+}) {
   const t = useTranslations("economics.import");
   const te = useTranslations("economics");
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -32,7 +39,7 @@ export function ImportForm({ clientId }: { clientId: string }) {
     // The commit names the preview it confirms; if the file or the stored lines changed since, it refuses.
     if (commit && preview) data.set("previewToken", preview.token);
     start(async () => {
-      const result = commit ? await importPlLines(null, data) : await previewPlImport(null, data);
+      const result = commit ? await commitImport(null, data) : await previewImport(null, data);
       const errors = errorsOf(result);
       setFileErrors(errors.file);
       if (!result.ok) {
@@ -41,7 +48,7 @@ export function ImportForm({ clientId }: { clientId: string }) {
         return;
       }
       if (commit) {
-        const r = result.data as { inserted: number; updated: number; unchanged: number; filled: number };
+        const r = result.data as ImportResult;
         setPreview(null);
         setMessage({ tone: "success", text: t("done", r) });
         form.current?.reset();

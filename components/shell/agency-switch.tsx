@@ -2,9 +2,17 @@
 
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
-import { switchAgency } from "@/app/(app)/account/actions";
+import type { ServerAction } from "@/lib/actions/safe-action";
 
-export function AgencySwitch({ current, agencies }: { current: string; agencies: { id: string; name: string }[] }) {
+export function AgencySwitch({
+  current,
+  agencies,
+  switchAgency,
+}: {
+  current: string;
+  agencies: { id: string; name: string }[];
+  switchAgency: ServerAction<{ agencyId: string }>;
+}) {
   const t = useTranslations("nav");
   const [pending, start] = useTransition();
   if (agencies.length < 2) return <span className="text-sm font-medium text-slate-700">{agencies[0]?.name}</span>;
@@ -18,7 +26,7 @@ export function AgencySwitch({ current, agencies }: { current: string; agencies:
         onChange={(e) => {
           const agencyId = e.target.value;
           start(async () => {
-            await switchAgency({ agencyId });
+            await switchAgency(null, { agencyId });
             window.location.assign("/");
           });
         }}

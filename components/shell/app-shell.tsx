@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { logout } from "@/app/(app)/account/actions";
+import type { ServerAction } from "@/lib/actions/safe-action";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
+import type { Locale } from "@/lib/i18n/locales";
 import { AgencySwitch } from "./agency-switch";
 import { LocaleSwitch } from "./locale-switch";
 import { NavLink } from "./nav-link";
@@ -15,8 +16,22 @@ const NAV: { href: string; label: "clients" | "members" | "audit" | "portal"; pe
   { href: "/portal", label: "portal", permission: "portal.read" },
 ];
 
+export type ShellActions = {
+  logout: () => Promise<void>;
+  setLocale: ServerAction<{ locale: Locale }>;
+  switchAgency: ServerAction<{ agencyId: string }>;
+};
+
 /** Header and navigation; the links follow the role (the pages check it again). */
-export async function AppShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
+export async function AppShell({
+  viewer,
+  actions,
+  children,
+}: {
+  viewer: Viewer;
+  actions: ShellActions;
+  children: ReactNode;
+}) {
   const t = await getTranslations();
   const role = viewer.membership?.role;
   const links = role ? NAV.filter((item) => can(role, item.permission)) : [];
@@ -37,6 +52,7 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
             <AgencySwitch
               current={viewer.membership.agencyId}
               agencies={viewer.memberships.map((m) => ({ id: m.agencyId, name: m.agencyName }))}
+              switchAgency={actions.switchAgency}
             />
           ) : null}
           <nav aria-label={t("nav.main")} className="flex flex-1 flex-wrap gap-1">
@@ -46,7 +62,7 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
               </NavLink>
             ))}
           </nav>
-          <LocaleSwitch />
+          <LocaleSwitch setLocale={actions.setLocale} />
           <div className="flex items-center gap-3 text-sm">
             <Link
               href="/account"
@@ -56,7 +72,7 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
               {viewer.name}
               {role ? <span className="ml-1 text-xs text-slate-400">({t(`roles.${role}`)})</span> : null}
             </Link>
-            <form action={logout}>
+            <form action={actions.logout}>
               <button type="submit" className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100">
                 {t("nav.signOut")}
               </button>

@@ -2,13 +2,14 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
-import { setLocale } from "@/app/(app)/account/actions";
+import type { ServerAction } from "@/lib/actions/safe-action";
 import { cn } from "@/lib/cn";
-import { LOCALES } from "@/lib/i18n/locales";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 
 const labels = { ja: "日本語", en: "English" } as const;
 
-export function LocaleSwitch() {
+/** `setLocale` saves the choice: for the user when signed in, in a cookie on the signed-out pages. */
+export function LocaleSwitch({ setLocale }: { setLocale: ServerAction<{ locale: Locale }> }) {
   const current = useLocale();
   const t = useTranslations("nav");
   const [pending, start] = useTransition();
@@ -22,7 +23,7 @@ export function LocaleSwitch() {
           lang={locale}
           aria-pressed={current === locale}
           disabled={pending}
-          onClick={() => start(() => setLocale({ locale }).then(() => undefined))}
+          onClick={() => start(() => setLocale(null, { locale }).then(() => undefined))}
           className={cn(
             "rounded px-2 py-1 font-medium",
             current === locale ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-200",

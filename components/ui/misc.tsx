@@ -1,4 +1,4 @@
-import type { HTMLAttributes, ReactNode } from "react";
+import { Children, type HTMLAttributes, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
 
 export function Card({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
@@ -73,7 +73,8 @@ export function FormMessage({
 }) {
   return (
     <div aria-live="polite" role={tone === "error" ? "alert" : "status"}>
-      {children ? (
+      {/* Children.toArray drops null and false: a form with no error and no extra button shows no empty bar. */}
+      {Children.toArray(children).length > 0 ? (
         <p
           className={cn(
             "rounded-md px-3 py-2 text-sm",

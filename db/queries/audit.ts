@@ -1,7 +1,7 @@
 import "server-only";
 import { count, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { auditLog, users } from "../schema";
+import { auditLog, type NewAuditRow, users } from "../schema";
 
 export async function listAuditLog(db: DbOrTx, p: { agencyId: string; page: number; pageSize: number }) {
   const [rows, [total]] = await Promise.all([
@@ -25,4 +25,9 @@ export async function listAuditLog(db: DbOrTx, p: { agencyId: string; page: numb
     db.select({ value: count() }).from(auditLog).where(eq(auditLog.agencyId, p.agencyId)),
   ]);
   return { rows, total: total?.value ?? 0 };
+}
+
+/** One audit row; the action wrappers are its only callers, so no mutation goes unrecorded. */
+export async function insertAuditRow(db: DbOrTx, row: NewAuditRow) {
+  await db.insert(auditLog).values(row);
 }

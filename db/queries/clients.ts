@@ -1,9 +1,10 @@
 import "server-only";
 import { and, asc, count, desc, eq, exists, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
-import { NotFoundError } from "@/lib/actions/errors";
-import type { ClientScope } from "@/lib/auth/permissions";
 import type { DbOrTx } from "../client";
-import { type Channel, type ClientStatus, clientAssignments, clients, memberships } from "../schema";
+import { FieldError, NotFoundError, onUniqueViolation } from "../errors";
+import { type Channel, type ClientStatus, clientAssignments, clients, memberships, type NewClient } from "../schema";
+import type { ClientScope } from "../scope";
+import { updateVersioned, type VersionedKey } from "./versioned";
 
 /** The rows a member may see: everything, their assigned clients, or their own client. */
 export function clientScopeCondition(scope: ClientScope): SQL | undefined {
@@ -163,4 +164,32 @@ export async function managedClientIds(
       ),
     );
   return new Set(rows.map((r) => r.clientId));
+}
+
+/** What a manager edits on a client (everything but keys, tenant and bookkeeping columns). */
+export type ClientFields = Omit<NewClient, "id" | "agencyId" | "version" | "createdAt" | "updatedAt">;
+
+const codeTaken = () => new FieldError("code", "validation.codeTaken");
+
+/** A new client; a code the agency already uses is a field error on `code`. */
+export async function insertClient(db: DbOrTx, p: { agencyId: string; fields: ClientFields }) {
+  const [row] = await onUniqueViolation(
+    db
+      .insert(clients)
+      .values({ ...p.fields, agencyId: p.agencyId })
+      .returning({ id: clients.id, version: clients.version }),
+    "clients_agency_code_key",
+    codeTaken,
+  );
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+/** Version-checked edit of a client; returns the new version (ConflictError if someone saved first). */
+export async function updateClientFields(db: DbOrTx, p: VersionedKey & { fields: Partial<ClientFields> }) {
+  return onUniqueViolation(
+    updateVersioned(db, clients, p, p.fields, { entity: "client" }),
+    "clients_agency_code_key",
+    codeTaken,
+  );
 }

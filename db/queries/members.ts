@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, isNull } from "drizzle-orm";
-import { NotFoundError } from "@/lib/actions/errors";
 import type { DbOrTx } from "../client";
-import { clients, invites, memberships, type Role, users } from "../schema";
+import { NotFoundError } from "../errors";
+import { clientAssignments, clients, invites, memberships, type NewInvite, type Role, users } from "../schema";
 
 export async function listMembers(db: DbOrTx, p: { agencyId: string }) {
   return db
@@ -62,4 +62,51 @@ export async function countRole(db: DbOrTx, p: { agencyId: string; role: Role })
     .from(memberships)
     .where(and(eq(memberships.agencyId, p.agencyId), eq(memberships.role, p.role)));
   return row?.value ?? 0;
+}
+
+/** The membership of whoever has this e-mail in the agency, if any (an invite to a member is refused). */
+export async function findMembershipByEmail(db: DbOrTx, p: { agencyId: string; email: string }) {
+  const [row] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.agencyId, p.agencyId), eq(users.email, p.email)));
+  return row;
+}
+
+export async function insertInvite(db: DbOrTx, invite: Omit<NewInvite, "id" | "acceptedAt" | "acceptedBy">) {
+  const [row] = await db.insert(invites).values(invite).returning({ id: invites.id });
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+/** Deletes an invite nobody has accepted yet; NotFoundError when there is none. */
+export async function deleteOpenInvite(db: DbOrTx, p: { agencyId: string; inviteId: string }) {
+  const [removed] = await db
+    .delete(invites)
+    .where(and(eq(invites.agencyId, p.agencyId), eq(invites.id, p.inviteId), isNull(invites.acceptedAt)))
+    .returning({ id: invites.id, email: invites.email, role: invites.role, invitedBy: invites.invitedBy });
+  if (!removed) throw new NotFoundError("invite");
+  return removed;
+}
+
+/**
+ * A member's new role. An operator cannot manage a client, so someone moved to operator stays on their
+ * clients as an operator.
+ */
+export async function setMembershipRole(db: DbOrTx, p: { agencyId: string; membershipId: string; role: Role }) {
+  await db
+    .update(memberships)
+    .set({ role: p.role })
+    .where(and(eq(memberships.agencyId, p.agencyId), eq(memberships.id, p.membershipId)));
+  if (p.role === "operator") {
+    await db
+      .update(clientAssignments)
+      .set({ role: "operator" })
+      .where(and(eq(clientAssignments.agencyId, p.agencyId), eq(clientAssignments.membershipId, p.membershipId)));
+  }
+}
+
+export async function deleteMembership(db: DbOrTx, p: { agencyId: string; membershipId: string }) {
+  await db.delete(memberships).where(and(eq(memberships.agencyId, p.agencyId), eq(memberships.id, p.membershipId)));
 }

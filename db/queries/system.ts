@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, count, eq, gt, isNull, min, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { agencies, invites, memberships, signInAttempts, users } from "../schema";
+import { NotFoundError } from "../errors";
+import { agencies, invites, memberships, type Role, signInAttempts, users } from "../schema";
 
 /*
  * System queries: the short, named list of queries that run outside any agency's row-level-security
@@ -126,4 +127,59 @@ export async function setUserPassword(db: DbOrTx, p: { userId: string; passwordH
 export async function passwordHashOf(db: DbOrTx, userId: string) {
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
   return row?.passwordHash;
+}
+
+// ─── Sign-up and accepting an invite: writes before the caller is a member of the agency ─────────────────
+
+export async function insertUser(
+  db: DbOrTx,
+  user: { email: string; name: string; passwordHash: string; locale: "ja" | "en" },
+): Promise<string> {
+  const [row] = await db.insert(users).values(user).returning({ id: users.id });
+  if (!row) throw new Error("insert returned no row");
+  return row.id;
+}
+
+export async function insertAgency(db: DbOrTx, agency: { name: string; slug: string }): Promise<string> {
+  const [row] = await db.insert(agencies).values(agency).returning({ id: agencies.id });
+  if (!row) throw new Error("insert returned no row");
+  return row.id;
+}
+
+export async function insertMembership(
+  db: DbOrTx,
+  membership: { agencyId: string; userId: string; role: Role; clientId?: string | null },
+): Promise<string> {
+  const [row] = await db.insert(memberships).values(membership).returning({ id: memberships.id });
+  if (!row) throw new Error("insert returned no row");
+  return row.id;
+}
+
+export async function findMembershipOfUser(db: DbOrTx, p: { agencyId: string; userId: string }) {
+  const [row] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.agencyId, p.agencyId), eq(memberships.userId, p.userId)));
+  return row;
+}
+
+/**
+ * Marks an invite used. Single use: the accepted_at guard makes a second, concurrent accept update nothing,
+ * and that one answers "not found".
+ */
+export async function markInviteAccepted(db: DbOrTx, p: { inviteId: string; userId: string }) {
+  const accepted = await db
+    .update(invites)
+    .set({ acceptedAt: new Date(), acceptedBy: p.userId })
+    .where(and(eq(invites.id, p.inviteId), isNull(invites.acceptedAt)))
+    .returning({ id: invites.id });
+  if (accepted.length !== 1) throw new NotFoundError("invite");
+}
+
+/** One trivial round trip: the page benchmark's floor (app/(app)/bench-floor) runs it. */
+export async function ping(db: DbOrTx): Promise<number> {
+  const result = await db.execute<{ one: number }>(sql`select 1 as one`);
+  // PGlite returns { rows }, postgres-js an array of rows.
+  const rows = Array.isArray(result) ? result : (result as { rows: { one: number }[] }).rows;
+  return rows[0]?.one ?? 0;
 }

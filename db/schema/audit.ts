@@ -23,3 +23,4 @@ export const auditLog = pgTable(
 ).enableRLS();
 
 export type AuditRow = typeof auditLog.$inferSelect;
+export type NewAuditRow = typeof auditLog.$inferInsert;

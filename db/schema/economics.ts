@@ -57,3 +57,11 @@ export const plLines = pgTable(
 
 export type PlLine = typeof plLines.$inferSelect;
 export type NewPlLine = typeof plLines.$inferInsert;
+
+/** A line's stored inputs: every column but its key, tenant and bookkeeping. */
+export type PlLineInputs = Omit<
+  PlLine,
+  "id" | "agencyId" | "clientId" | "channel" | "sku" | "scenario" | "version" | "createdAt" | "updatedAt"
+>;
+/** A line as people and files describe it: its key (channel × SKU × scenario) and its inputs. */
+export type PlLineValues = Pick<PlLine, "channel" | "sku" | "scenario"> & PlLineInputs;

@@ -109,3 +109,4 @@ export type User = typeof users.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Role = (typeof roleEnum.enumValues)[number];
 export type Invite = typeof invites.$inferSelect;
+export type NewInvite = typeof invites.$inferInsert;

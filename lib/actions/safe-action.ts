@@ -1,13 +1,13 @@
 import "server-only";
 import type { z } from "zod";
 import { getDb, type Transaction } from "@/db/client";
-import { auditLog } from "@/db/schema";
-import { withTenant } from "@/db/tenant";
+import { ConflictError, FieldError, NotFoundError } from "@/db/errors";
+import { insertAuditRow } from "@/db/queries/audit";
+import { enterTenant, withTenant } from "@/db/tenant";
 import type { Permission } from "@/lib/auth/permissions";
-import { authorise, getViewer, type Member } from "@/lib/auth/viewer";
+import { authorise, getViewer, type Member, type Viewer } from "@/lib/auth/viewer";
 import { type Locale, toLocale } from "@/lib/i18n/locales";
 import { type Translator, translator } from "@/lib/i18n/messages";
-import { ConflictError, FieldError, NotFoundError } from "./errors";
 import { type FieldErrors, fieldErrorsOf, formDataToObject } from "./input";
 
 export type ActionResult<T> =
@@ -33,9 +33,16 @@ export type ActionContext = {
   afterCommit: (fn: () => Promise<unknown>) => void;
 };
 
-export type ActionMeta = { actionName: string; permission: Permission | "public"; readOnly?: boolean };
+/** `permission`: the role check of an agency action; "user" for the signed-in user's own account; "public". */
+export type ActionMeta = { actionName: string; permission: Permission | "user" | "public"; readOnly?: boolean };
 
-type Action<T> = ((previous: ActionResult<T> | null, input: unknown) => Promise<ActionResult<T>>) & ActionMeta;
+/**
+ * What a client component receives to call an action: pages and layouts pass actions down as props, so
+ * nothing under components/ imports from app/.
+ */
+export type ServerAction<T> = (previous: ActionResult<T> | null, input: unknown) => Promise<ActionResult<T>>;
+
+type Action<T> = ServerAction<T> & ActionMeta;
 
 /**
  * The one wrapper every agency server action goes through: session → membership of the active agency (the
@@ -67,7 +74,7 @@ export function agencyAction<S extends z.ZodType, T>(definition: {
         let audited = 0;
         const audit = async (entry: AuditEntry) => {
           audited++;
-          await tx.insert(auditLog).values({ agencyId, actorUserId: member.userId, ...toAuditRow(entry) });
+          await insertAuditRow(tx, { agencyId, actorUserId: member.userId, ...toAuditRow(entry) });
         };
         const afterCommit = (fn: () => Promise<unknown>) => void deferred.push(fn);
         const result = await definition.run(parsed.data, { tx, member, agencyId, t, audit, afterCommit });
@@ -117,7 +124,7 @@ export function publicAction<S extends z.ZodType, T>(definition: {
         let audited = 0;
         const audit = async (agencyId: string, actorUserId: string | null, entry: AuditEntry) => {
           audited++;
-          await tx.insert(auditLog).values({ agencyId, actorUserId, ...toAuditRow(entry) });
+          await insertAuditRow(tx, { agencyId, actorUserId, ...toAuditRow(entry) });
         };
         const result = await definition.run(parsed.data, { tx, t, locale, audit });
         if (audited === 0) throw new Error(`${definition.name} wrote no audit row`);
@@ -129,6 +136,59 @@ export function publicAction<S extends z.ZodType, T>(definition: {
     }
   };
   return Object.assign(action, { actionName: definition.name, permission: "public" as const });
+}
+
+export type UserActionContext = {
+  tx: Transaction;
+  viewer: Viewer;
+  t: Translator;
+  /** Recorded, when the transaction's own writes are done, in the audit log of the agency the user works in. */
+  audit: (entry: AuditEntry) => void;
+  afterCommit: (fn: () => Promise<unknown>) => void;
+};
+
+/**
+ * For the signed-in user's own account (language, active agency, password): no role check, since a user
+ * may always change their own settings, but the same parse → one transaction → audit → typed result as
+ * every other action. The user row is global, so `run` writes it as a system query; the audit rows then go,
+ * in the same transaction, to the agency the user is working in (a user with no agency left has no log).
+ */
+export function userAction<S extends z.ZodType, T>(definition: {
+  name: string;
+  schema: S;
+  run: (input: z.output<S>, ctx: UserActionContext) => Promise<T>;
+}): Action<T> {
+  const action = async (_previous: ActionResult<T> | null, raw: unknown): Promise<ActionResult<T>> => {
+    const viewer = await getViewer();
+    const t = translator(viewer?.locale ?? "ja");
+    if (!viewer) return { ok: false, code: "unauthenticated", message: t("errors.unauthenticated") };
+    const parsed = definition.schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+    if (!parsed.success) return invalid(fieldErrorsOf(parsed.error, t), t);
+    const deferred: (() => Promise<unknown>)[] = [];
+    try {
+      const data = await getDb().transaction(async (tx) => {
+        const entries: AuditEntry[] = [];
+        const audit = (entry: AuditEntry) => void entries.push(entry);
+        const afterCommit = (fn: () => Promise<unknown>) => void deferred.push(fn);
+        const result = await definition.run(parsed.data, { tx, viewer, t, audit, afterCommit });
+        if (entries.length === 0) throw new Error(`${definition.name} wrote no audit row`);
+        const agencyId = viewer.membership?.agencyId;
+        if (agencyId) {
+          await enterTenant(tx, agencyId);
+          for (const entry of entries) {
+            await insertAuditRow(tx, { agencyId, actorUserId: viewer.userId, ...toAuditRow(entry) });
+          }
+        }
+        return result;
+      });
+      for (const fn of deferred)
+        await fn().catch((error: unknown) => console.error(`[action ${definition.name}] after commit`, error));
+      return { ok: true, data };
+    } catch (error) {
+      return failure(error, t, definition.name);
+    }
+  };
+  return Object.assign(action, { actionName: definition.name, permission: "user" as const });
 }
 
 function toAuditRow(entry: AuditEntry) {

@@ -1,4 +1,7 @@
-import type { Role } from "@/db/schema";
+import type { ClientScope } from "@/db/scope";
+import type { Role } from "@/lib/options";
+
+export type { ClientScope };
 
 /**
  * Who may do what: SPEC §2 in one table. Pages and server actions name a permission from here; row-level
@@ -24,12 +27,6 @@ export type Permission = keyof typeof permissions;
 export function can(role: Role, permission: Permission): boolean {
   return (permissions[permission] as readonly Role[]).includes(role);
 }
-
-/** Which clients a member can see: all, the assigned ones, or the one they belong to. */
-export type ClientScope =
-  | { kind: "all" }
-  | { kind: "assigned"; membershipId: string }
-  | { kind: "own"; clientId: string };
 
 export function clientScopeOf(membership: { id: string; role: Role; clientId: string | null }): ClientScope {
   switch (membership.role) {

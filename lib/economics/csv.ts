@@ -1,6 +1,8 @@
 import Papa from "papaparse";
 import { computeLine, ordersNeeded } from "@/lib/domain/unit-economics";
+import { isTextKind } from "@/lib/fields/cells";
 import { CHANNELS, SCENARIOS } from "@/lib/options";
+import { PL_FIELDS } from "./fields";
 import {
   type CellErrorCode,
   INPUT_COLUMNS,
@@ -217,7 +219,7 @@ export function parsePlCsv(text: string, opts: { maxRows?: number } = {}): PlCsv
       if (column === undefined || column === "blank") {
         if (value !== "") extraCells = true;
       } else if (column !== "computed") {
-        raw[column] = column === "sku" || column === "other_costs" ? unescapeText(value) : value;
+        raw[column] = TEXT_COLUMNS.has(column) ? unescapeText(value) : value;
       }
     });
     const result = readPlLine(raw);
@@ -304,6 +306,9 @@ function lineCounter(text: string): (offset: number) => number {
   };
 }
 
+/** Free-text columns (SKU, other costs): the ones a spreadsheet could read as a formula. */
+const TEXT_COLUMNS = new Set<string>(PL_FIELDS.filter((f) => isTextKind(f.kind)).map((f) => f.name));
+
 // Spreadsheet formula injection (OWASP "CSV injection"): a text cell that starts with = + - @ tab or CR would
 // run as a formula in Excel, so export prefixes it with an apostrophe (shown as text). A leading apostrophe
 // is escaped the same way so that import, which removes one apostrophe before those characters, is exact.
@@ -339,7 +344,8 @@ export function toPlCsv(lines: readonly PlLineValues[]): string {
 /** The input cells, with text that a spreadsheet would run as a formula made inert. */
 function inputCells(line: PlLineValues): Record<InputColumn, string> {
   const cells = toCells(line);
-  return { ...cells, sku: escapeText(cells.sku), other_costs: escapeText(cells.other_costs) };
+  for (const column of INPUT_COLUMNS) if (TEXT_COLUMNS.has(column)) cells[column] = escapeText(cells[column]);
+  return cells;
 }
 
 function computedCells(line: PlLineValues): Record<ComputedColumn, string> {

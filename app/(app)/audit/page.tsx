@@ -4,10 +4,8 @@ import { z } from "zod";
 import { EmptyState, PageHeader } from "@/components/ui/misc";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db/client";
 import { listAuditLog } from "@/db/queries/audit";
-import { withTenant } from "@/db/tenant";
-import { requirePermission } from "@/lib/auth/viewer";
+import { agencyRead } from "@/lib/actions/agency-read";
 import { formatDateTime } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { pageParam, parseSearchParams } from "@/lib/search-params";
@@ -24,12 +22,10 @@ export default async function AuditPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const member = await requirePermission("audit.read");
   const { page } = parseSearchParams(z.object({ page: pageParam }), await searchParams);
   const t = await getTranslations("audit");
   const locale = toLocale(await getLocale());
-  const { agencyId } = member.membership;
-  const { rows, total } = await withTenant(getDb(), agencyId, (tx) =>
+  const { rows, total } = await agencyRead("audit.read", ({ tx, agencyId }) =>
     listAuditLog(tx, { agencyId, page, pageSize: PAGE_SIZE }),
   );
   return (

@@ -1,10 +1,14 @@
 "use server";
 // Create, edit and end clients (owners and managers).
-import { and, eq, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
-import { getClientOrThrow, setClientAssignments, staffMembershipIds } from "@/db/queries/clients";
-import { clients } from "@/db/schema";
-import { ConflictError, FieldError, isUniqueViolation } from "@/lib/actions/errors";
+import { FieldError } from "@/db/errors";
+import {
+  getClientOrThrow,
+  insertClient,
+  setClientAssignments,
+  staffMembershipIds,
+  updateClientFields,
+} from "@/db/queries/clients";
 import { type ActionContext, agencyAction } from "@/lib/actions/safe-action";
 import { createClientSchema, endClientSchema, updateClientSchema } from "@/lib/schemas/client";
 
@@ -32,11 +36,6 @@ async function checkAssignments(ctx: ActionContext, input: Assignments) {
   }
 }
 
-function codeTaken(error: unknown): never {
-  if (isUniqueViolation(error, "clients_agency_code_key")) throw new FieldError("code", "validation.codeTaken");
-  throw error;
-}
-
 export const createClient = agencyAction({
   name: "clients.create",
   permission: "clients.write",
@@ -44,12 +43,7 @@ export const createClient = agencyAction({
   async run(input, ctx) {
     await checkAssignments(ctx, input);
     const { managerMembershipId, operatorMembershipIds, ...fields } = input;
-    const [created] = await ctx.tx
-      .insert(clients)
-      .values({ ...fields, agencyId: ctx.agencyId })
-      .returning({ id: clients.id })
-      .catch(codeTaken);
-    if (!created) throw new Error("insert returned no row");
+    const created = await insertClient(ctx.tx, { agencyId: ctx.agencyId, fields });
     await setClientAssignments(ctx.tx, {
       agencyId: ctx.agencyId,
       clientId: created.id,
@@ -74,13 +68,7 @@ export const updateClient = agencyAction({
     });
     await checkAssignments(ctx, input);
     const { id, version, managerMembershipId, operatorMembershipIds, ...fields } = input;
-    const [updated] = await ctx.tx
-      .update(clients)
-      .set({ ...fields, version: sql`${clients.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(clients.agencyId, ctx.agencyId), eq(clients.id, id), eq(clients.version, version)))
-      .returning({ id: clients.id, version: clients.version })
-      .catch(codeTaken);
-    if (!updated) throw new ConflictError("client");
+    const next = await updateClientFields(ctx.tx, { agencyId: ctx.agencyId, id, version, fields });
     await setClientAssignments(ctx.tx, {
       agencyId: ctx.agencyId,
       clientId: id,
@@ -90,7 +78,7 @@ export const updateClient = agencyAction({
     await ctx.audit({ action: "client.update", entity: "client", entityId: id, before, after: input });
     revalidatePath("/clients");
     revalidatePath(`/clients/${id}`);
-    return { id, version: updated.version };
+    return { id, version: next };
   },
 });
 
@@ -105,12 +93,12 @@ export const endClient = agencyAction({
       clientId: input.id,
       scope: ctx.member.scope,
     });
-    const [updated] = await ctx.tx
-      .update(clients)
-      .set({ status: "ended", version: sql`${clients.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(clients.agencyId, ctx.agencyId), eq(clients.id, input.id), eq(clients.version, input.version)))
-      .returning({ id: clients.id, version: clients.version });
-    if (!updated) throw new ConflictError("client");
+    const next = await updateClientFields(ctx.tx, {
+      agencyId: ctx.agencyId,
+      id: input.id,
+      version: input.version,
+      fields: { status: "ended" },
+    });
     await ctx.audit({
       action: "client.end",
       entity: "client",
@@ -120,6 +108,6 @@ export const endClient = agencyAction({
     });
     revalidatePath("/clients");
     revalidatePath(`/clients/${input.id}`);
-    return { id: input.id, version: updated.version };
+    return { id: input.id, version: next };
   },
 });

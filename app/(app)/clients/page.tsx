@@ -9,11 +9,10 @@ import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/misc";
 import { Pagination } from "@/components/ui/pagination";
-import { getDb } from "@/db/client";
 import { CLIENT_SORTS, listClients } from "@/db/queries/clients";
-import { withTenant } from "@/db/tenant";
+import { agencyRead } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
-import { type Member, requirePermission } from "@/lib/auth/viewer";
+import { requirePermission } from "@/lib/auth/viewer";
 import { CHANNELS, CLIENT_STATUSES } from "@/lib/options";
 import { pageParam, parseSearchParams } from "@/lib/search-params";
 
@@ -98,18 +97,18 @@ export default async function ClientsPage({
         </form>
       </search>
       <Suspense key={JSON.stringify(params)} fallback={<ClientsTableSkeleton />}>
-        <ClientsList member={member} params={params} />
+        <ClientsList params={params} />
       </Suspense>
     </div>
   );
 }
 
-async function ClientsList({ member, params }: { member: Member; params: ListParams }) {
+async function ClientsList({ params }: { params: ListParams }) {
   const t = await getTranslations("clients");
-  const { agencyId } = member.membership;
-  const { rows, total } = await withTenant(getDb(), agencyId, (tx) =>
-    listClients(tx, { agencyId, scope: member.scope, ...params, pageSize: PAGE_SIZE }),
-  );
+  const { member, rows, total } = await agencyRead("clients.read", async ({ tx, agencyId, scope, member }) => ({
+    member,
+    ...(await listClients(tx, { agencyId, scope, ...params, pageSize: PAGE_SIZE })),
+  }));
   const filtered = Boolean(params.q || params.status || params.channel);
   if (total === 0) {
     return filtered ? (

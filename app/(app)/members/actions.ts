@@ -1,12 +1,18 @@
 "use server";
 // Invite members, change roles, remove members and revoke invites.
-import { and, eq, isNull } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import { FieldError, NotFoundError } from "@/db/errors";
 import { getClientOrThrow, managedClientIds } from "@/db/queries/clients";
-import { countRole, getMembershipOrThrow } from "@/db/queries/members";
-import { clientAssignments, invites, memberships, users } from "@/db/schema";
-import { FieldError, NotFoundError } from "@/lib/actions/errors";
+import {
+  countRole,
+  deleteMembership,
+  deleteOpenInvite,
+  findMembershipByEmail,
+  getMembershipOrThrow,
+  insertInvite,
+  setMembershipRole,
+} from "@/db/queries/members";
 import { agencyAction } from "@/lib/actions/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { INVITE_TTL_DAYS, newInviteToken } from "@/lib/invite-token";
@@ -35,28 +41,20 @@ export const inviteMember = agencyAction({
         if (!managed.has(input.clientId)) throw new NotFoundError("client");
       }
     }
-    const [existing] = await ctx.tx
-      .select({ id: memberships.id })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.agencyId, ctx.agencyId), eq(users.email, input.email)));
-    if (existing) throw new FieldError("email", "validation.alreadyMember");
+    if (await findMembershipByEmail(ctx.tx, { agencyId: ctx.agencyId, email: input.email }))
+      throw new FieldError("email", "validation.alreadyMember");
 
     const { token, tokenHash } = newInviteToken();
     const expiresAt = new Date(Date.now() + INVITE_TTL_DAYS * 24 * 60 * 60 * 1000);
-    const [created] = await ctx.tx
-      .insert(invites)
-      .values({
-        agencyId: ctx.agencyId,
-        tokenHash,
-        email: input.email,
-        role: input.role,
-        clientId: input.clientId,
-        invitedBy: ctx.member.userId,
-        expiresAt,
-      })
-      .returning({ id: invites.id });
-    if (!created) throw new Error("insert returned no row");
+    const created = await insertInvite(ctx.tx, {
+      agencyId: ctx.agencyId,
+      tokenHash,
+      email: input.email,
+      role: input.role,
+      clientId: input.clientId,
+      invitedBy: ctx.member.userId,
+      expiresAt,
+    });
     // The token itself is never stored or audited: only whoever holds the link can accept.
     await ctx.audit({
       action: "invite.create",
@@ -85,11 +83,7 @@ export const revokeInvite = agencyAction({
   permission: "members.inviteClientUser",
   schema: revokeInviteSchema,
   async run(input, ctx) {
-    const [removed] = await ctx.tx
-      .delete(invites)
-      .where(and(eq(invites.agencyId, ctx.agencyId), eq(invites.id, input.inviteId), isNull(invites.acceptedAt)))
-      .returning({ id: invites.id, email: invites.email, role: invites.role, invitedBy: invites.invitedBy });
-    if (!removed) throw new NotFoundError("invite");
+    const removed = await deleteOpenInvite(ctx.tx, { agencyId: ctx.agencyId, inviteId: input.inviteId });
     // Managers may revoke only the invites they sent.
     if (!can(ctx.member.membership.role, "members.inviteStaff") && removed.invitedBy !== ctx.member.userId) {
       throw new NotFoundError("invite");
@@ -114,17 +108,7 @@ export const changeRole = agencyAction({
     ) {
       throw new FieldError("role", "validation.lastOwner");
     }
-    await ctx.tx
-      .update(memberships)
-      .set({ role: input.role })
-      .where(and(eq(memberships.agencyId, ctx.agencyId), eq(memberships.id, target.id)));
-    // A manager's assignment makes no sense for an operator: keep them on the client as an operator.
-    if (input.role === "operator") {
-      await ctx.tx
-        .update(clientAssignments)
-        .set({ role: "operator" })
-        .where(and(eq(clientAssignments.agencyId, ctx.agencyId), eq(clientAssignments.membershipId, target.id)));
-    }
+    await setMembershipRole(ctx.tx, { agencyId: ctx.agencyId, membershipId: target.id, role: input.role });
     await ctx.audit({
       action: "member.changeRole",
       entity: "membership",
@@ -146,7 +130,7 @@ export const removeMember = agencyAction({
     if (target.role === "owner" && (await countRole(ctx.tx, { agencyId: ctx.agencyId, role: "owner" })) <= 1) {
       throw new FieldError("membershipId", "validation.lastOwner");
     }
-    await ctx.tx.delete(memberships).where(and(eq(memberships.agencyId, ctx.agencyId), eq(memberships.id, target.id)));
+    await deleteMembership(ctx.tx, { agencyId: ctx.agencyId, membershipId: target.id });
     await ctx.audit({ action: "member.remove", entity: "membership", entityId: target.id, before: target });
     revalidatePath("/members");
     return { id: target.id };

@@ -2,12 +2,10 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/misc";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db/client";
 import { listClientOptions, managedClientIds } from "@/db/queries/clients";
 import { listMembers, listOpenInvites } from "@/db/queries/members";
-import { withTenant } from "@/db/tenant";
+import { agencyRead } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
-import { requirePermission } from "@/lib/auth/viewer";
 import { formatDateTime } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { InviteForm } from "./invite-form";
@@ -19,22 +17,22 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function MembersPage() {
-  const member = await requirePermission("members.read");
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const { agencyId, role, id: membershipId } = member.membership;
-  const isOwner = can(role, "members.changeRole");
-  const data = await withTenant(getDb(), agencyId, async (tx) => {
+  const { member, isOwner, ...data } = await agencyRead("members.read", async ({ tx, agencyId, scope, member }) => {
+    const isOwner = can(member.membership.role, "members.changeRole");
+    const membershipId = member.membership.id;
     const [members, invites, allClients, managed] = await Promise.all([
       listMembers(tx, { agencyId }),
       listOpenInvites(tx, { agencyId, now: new Date() }),
-      listClientOptions(tx, { agencyId, scope: member.scope }),
+      listClientOptions(tx, { agencyId, scope }),
       managedClientIds(tx, { agencyId, membershipId }),
     ]);
     // Managers invite client users only for the clients they manage (the action checks the same rule).
     const invitableClients = isOwner ? allClients : allClients.filter((c) => managed.has(c.id));
-    return { members, invites, invitableClients };
+    return { member, isOwner, members, invites, invitableClients };
   });
+  const membershipId = member.membership.id;
 
   return (
     <div className="space-y-8">

@@ -1,8 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { findUserIdByEmail } from "@/db/queries/system";
-import { agencies, memberships, users } from "@/db/schema";
-import { FieldError } from "@/lib/actions/errors";
+import { FieldError } from "@/db/errors";
+import { findUserIdByEmail, insertAgency, insertMembership, insertUser } from "@/db/queries/system";
 import { publicAction } from "@/lib/actions/safe-action";
 import { hashPassword } from "@/lib/auth/password";
 import { requestLocale } from "@/lib/i18n/server";
@@ -26,25 +25,16 @@ export const createAgencyWithOwner = publicAction({
   locale: requestLocale,
   async run(input, { tx, audit, locale }) {
     if (await findUserIdByEmail(tx, input.email)) throw new FieldError("email", "validation.emailTaken");
-    const [user] = await tx
-      .insert(users)
-      .values({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password), locale })
-      .returning({ id: users.id });
-    const [agency] = await tx
-      .insert(agencies)
-      .values({ name: input.agencyName, slug: slugFor(input.agencyName) })
-      .returning({ id: agencies.id });
-    if (!user || !agency) throw new Error("insert returned no row");
-    const [membership] = await tx
-      .insert(memberships)
-      .values({ agencyId: agency.id, userId: user.id, role: "owner" })
-      .returning({ id: memberships.id });
-    await audit(agency.id, user.id, {
+    const passwordHash = await hashPassword(input.password);
+    const userId = await insertUser(tx, { email: input.email, name: input.name, passwordHash, locale });
+    const agencyId = await insertAgency(tx, { name: input.agencyName, slug: slugFor(input.agencyName) });
+    const membershipId = await insertMembership(tx, { agencyId, userId, role: "owner" });
+    await audit(agencyId, userId, {
       action: "agency.create",
       entity: "agency",
-      entityId: agency.id,
-      after: { name: input.agencyName, owner: input.email, membershipId: membership?.id },
+      entityId: agencyId,
+      after: { name: input.agencyName, owner: input.email, membershipId },
     });
-    return { userId: user.id, agencyId: agency.id };
+    return { userId, agencyId };
   },
 });

@@ -1,8 +1,13 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
-import { findOpenInviteByTokenHash } from "@/db/queries/system";
-import { invites, memberships, users } from "@/db/schema";
-import { FieldError, NotFoundError } from "@/lib/actions/errors";
+import { FieldError, NotFoundError } from "@/db/errors";
+import {
+  findMembershipOfUser,
+  findOpenInviteByTokenHash,
+  findUserForSignIn,
+  insertMembership,
+  insertUser,
+  markInviteAccepted,
+} from "@/db/queries/system";
 import { publicAction } from "@/lib/actions/safe-action";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { requestLocale } from "@/lib/i18n/server";
@@ -21,10 +26,7 @@ export const acceptInvite = publicAction({
     const invite = await findOpenInviteByTokenHash(tx, hashInviteToken(input.token));
     if (!invite || invite.expiresAt.getTime() <= Date.now()) throw new NotFoundError("invite");
 
-    const [existing] = await tx
-      .select({ id: users.id, passwordHash: users.passwordHash })
-      .from(users)
-      .where(eq(users.email, invite.email));
+    const existing = await findUserForSignIn(tx, invite.email);
     let userId: string;
     if (existing) {
       if (!(await verifyPassword(existing.passwordHash, input.password))) {
@@ -34,34 +36,19 @@ export const acceptInvite = publicAction({
     } else {
       if (!input.name) throw new FieldError("name", "validation.required");
       if (input.password.length < 10) throw new FieldError("password", "validation.passwordLength");
-      const [created] = await tx
-        .insert(users)
-        .values({ email: invite.email, name: input.name, passwordHash: await hashPassword(input.password), locale })
-        .returning({ id: users.id });
-      if (!created) throw new Error("insert returned no row");
-      userId = created.id;
+      const passwordHash = await hashPassword(input.password);
+      userId = await insertUser(tx, { email: invite.email, name: input.name, passwordHash, locale });
     }
-    const [alreadyMember] = await tx
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(and(eq(memberships.agencyId, invite.agencyId), eq(memberships.userId, userId)));
-    if (alreadyMember) throw new FieldError("password", "validation.alreadyMember");
+    if (await findMembershipOfUser(tx, { agencyId: invite.agencyId, userId }))
+      throw new FieldError("password", "validation.alreadyMember");
 
-    const [membership] = await tx
-      .insert(memberships)
-      .values({ agencyId: invite.agencyId, userId, role: invite.role, clientId: invite.clientId })
-      .returning({ id: memberships.id });
-    // Single use: the accepted_at guard makes a second, concurrent accept update nothing.
-    const accepted = await tx
-      .update(invites)
-      .set({ acceptedAt: new Date(), acceptedBy: userId })
-      .where(and(eq(invites.id, invite.id), isNull(invites.acceptedAt)))
-      .returning({ id: invites.id });
-    if (accepted.length !== 1) throw new NotFoundError("invite");
+    const { agencyId, role, clientId } = invite;
+    const membershipId = await insertMembership(tx, { agencyId, userId, role, clientId });
+    await markInviteAccepted(tx, { inviteId: invite.id, userId });
     await audit(invite.agencyId, userId, {
       action: "invite.accept",
       entity: "membership",
-      entityId: membership?.id ?? null,
+      entityId: membershipId,
       after: { email: invite.email, role: invite.role, clientId: invite.clientId },
     });
     return { email: invite.email, agencyId: invite.agencyId };

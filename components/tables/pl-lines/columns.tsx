@@ -4,35 +4,15 @@ import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { Yen } from "@/components/economics/yen";
-import type { InputColumn } from "@/lib/economics/line";
+import { PL_INPUTS } from "@/lib/economics/fields";
 import type { GridLine } from "@/lib/economics/view";
 import { formatYen } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { SCENARIOS, type Scenario } from "@/lib/options";
+import { InputCell, RowActions } from "./cells";
 
 export const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, GridLine>();
-
-/** The editable inputs, in the article's spreadsheet order; `kind` decides the input and its alignment. */
-export const INPUTS: { name: InputColumn; kind: "yen" | "rate" | "text" | "mode" | "count" }[] = [
-  { name: "aov", kind: "yen" },
-  { name: "gross_margin_rate", kind: "rate" },
-  { name: "fee_rate", kind: "rate" },
-  { name: "points_rate", kind: "rate" },
-  { name: "shipping", kind: "yen" },
-  { name: "packaging", kind: "yen" },
-  { name: "return_loss", kind: "yen" },
-  { name: "other_costs", kind: "text" },
-  { name: "ad_mode", kind: "mode" },
-  { name: "cpa", kind: "yen" },
-  { name: "cpc", kind: "yen" },
-  { name: "cvr", kind: "rate" },
-  { name: "acos", kind: "rate" },
-  { name: "target_contribution", kind: "yen" },
-  { name: "monthly_orders", kind: "count" },
-];
-
-export const INPUT_PREFIX = "in:";
 
 function Orders({ value, testId }: { value: number | null | undefined; testId: string }) {
   const t = useTranslations("economics");
@@ -58,7 +38,7 @@ export function usePlColumns(scenario: Scenario, triggers: readonly number[]) {
         header: t("fields.sku"),
         cell: (info) => <span className="font-medium">{info.getValue()}</span>,
       }),
-      helper.display({ id: "actions", header: t("actions"), cell: () => null }),
+      helper.display({ id: "actions", header: t("actions"), cell: () => <RowActions /> }),
       helper.display({
         id: "grossProfit",
         header: t("figures.grossProfit"),
@@ -97,9 +77,14 @@ export function usePlColumns(scenario: Scenario, triggers: readonly number[]) {
           cell: (info) => <Orders value={figure(info.row.original)?.ordersNeeded[i]} testId={`orders-${i}`} />,
         }),
       ),
-      // Inputs last: the figures a manager reads first stay in view; the grid scrolls sideways for the rest.
-      ...INPUTS.map((input) =>
-        helper.display({ id: `${INPUT_PREFIX}${input.name}`, header: t(`fields.${input.name}`), cell: () => null }),
+      // Inputs last, from the field table: the figures a manager reads first stay in view; the grid scrolls
+      // sideways for the rest.
+      ...PL_INPUTS.map((field) =>
+        helper.display({
+          id: field.name,
+          header: t(`fields.${field.name}` as "fields.aov"),
+          cell: () => <InputCell field={field} />,
+        }),
       ),
     ]);
   }, [t, locale, scenario, triggers]);

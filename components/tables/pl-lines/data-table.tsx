@@ -6,6 +6,7 @@ import type { GridLine } from "@/lib/economics/view";
 import type { Scenario } from "@/lib/options";
 import { features, usePlColumns } from "./columns";
 import { EditableRow } from "./editable-row";
+import type { PlGridActions } from "./row-context";
 
 /**
  * The P/L grid: one row per line (channel × SKU), the selected scenario's inputs editable in place (Enter
@@ -18,6 +19,7 @@ export function PlLinesTable(props: {
   canEdit: boolean;
   triggers: readonly number[];
   selectedKey?: string;
+  actions: PlGridActions;
 }) {
   const t = useTranslations("economics");
   const columns = usePlColumns(props.scenario, props.triggers);
@@ -49,6 +51,7 @@ export function PlLinesTable(props: {
               clientId={props.clientId}
               canEdit={props.canEdit}
               selected={row.id === props.selectedKey}
+              actions={props.actions}
             />
           ))}
         </tbody>

@@ -1,195 +1,82 @@
 "use client";
 
 import { FlexRender, type Row } from "@tanstack/react-table";
-import Link from "next/link";
-import { usePathname, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { copyBaseToScenarios, deletePlLine, updatePlLine } from "@/app/(app)/clients/[id]/economics/actions";
-import { Button } from "@/components/ui/button";
-import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { cn } from "@/lib/cn";
+import { PL_INPUTS } from "@/lib/economics/fields";
 import type { GridLine } from "@/lib/economics/view";
-import { AD_MODES, type Scenario } from "@/lib/options";
-import { type features, INPUT_PREFIX, INPUTS } from "./columns";
+import type { Scenario } from "@/lib/options";
+import type { features } from "./columns";
+import { type PlGridActions, type RowEdit, RowEditContext } from "./row-context";
 
-// A short class (defined in app/globals.css) keeps a grid of hundreds of inputs light.
-const inputClass = "pl-input";
+// Columns whose cells are an input or buttons get tight padding; figures are right-aligned.
+const INPUT_IDS = new Set<string>(PL_INPUTS.map((f) => f.name));
+const cellClass = (id: string) =>
+  INPUT_IDS.has(id) || id === "actions"
+    ? "whitespace-nowrap px-1 py-1"
+    : cn("whitespace-nowrap px-2 py-1.5", id === "channel" || id === "sku" ? "text-left" : "text-right");
 
+/** One grid row: its form state is shared with the cells its column definitions render. */
 export function EditableRow({
   row,
   scenario,
   clientId,
   canEdit,
   selected,
+  actions,
 }: {
   row: Row<typeof features, GridLine>;
   scenario: Scenario;
   clientId: string;
   canEdit: boolean;
   selected: boolean;
+  actions: PlGridActions;
 }) {
   const t = useTranslations("economics");
   const line = row.original;
-  const view = line.current;
-  const { state, onSubmit, pending, fieldErrors, error } = useFormAction(updatePlLine);
+  const { state, onSubmit, pending, fieldErrors, error } = useFormAction(actions.updateLine);
   const [busy, start] = useTransition();
   const [note, setNote] = useState<string | null>(null);
-  const pathname = usePathname();
-  const search = useSearchParams();
   const formId = `pl-${row.id}-${scenario}`;
-  const errorId = `${formId}-errors`;
-  const version = state?.ok ? state.data.version : view?.version;
-  const selectHref = () => {
-    const next = new URLSearchParams(search.toString());
-    next.set("line", line.key);
-    return `${pathname}?${next.toString()}`;
+  const edit: RowEdit = {
+    line,
+    scenario,
+    clientId,
+    canEdit,
+    formId,
+    errorId: `${formId}-errors`,
+    fieldErrors,
+    version: state?.ok ? state.data.version : line.current?.version,
+    pending,
+    busy,
+    onSubmit,
+    run: (work) => start(async () => setNote(await work())),
+    actions,
   };
-  const key = { clientId, channel: line.channel, sku: line.sku };
+  const label = (field: string) =>
+    t.has(`fields.${field}` as "fields.aov") ? t(`fields.${field}` as "fields.aov") : field;
   const messages = [
-    ...Object.entries(fieldErrors).map(
-      ([field, list]) =>
-        `${t.has(`fields.${field}` as "fields.aov") ? t(`fields.${field}` as "fields.aov") : field}: ${list.join(" ")}`,
-    ),
+    ...Object.entries(fieldErrors).map(([field, list]) => `${label(field)}: ${list.join(" ")}`),
     ...(error && Object.keys(fieldErrors).length === 0 ? [error] : []),
     ...(note ? [note] : []),
   ];
 
   return (
-    <>
+    <RowEditContext value={edit}>
       <tr className={cn(selected && "bg-indigo-50/60")} aria-selected={selected}>
-        {row.getAllCells().map((cell) => {
-          const id = cell.column.id;
-          if (id.startsWith(INPUT_PREFIX)) {
-            const input = INPUTS.find((i) => `${INPUT_PREFIX}${i.name}` === id);
-            if (!input || !view) return <td key={cell.id} className="px-2 py-1.5" />;
-            const value = view.cells[input.name] ?? "";
-            const label = `${line.sku} ${t(`fields.${input.name}`)}`;
-            const invalid = Boolean(fieldErrors[input.name]);
-            if (!canEdit) {
-              return (
-                <td key={cell.id} className="whitespace-nowrap px-2 py-1.5 text-right tabular-nums">
-                  {input.kind === "mode" ? t(`adModes.${value as "cpa"}`) : value || "—"}
-                </td>
-              );
-            }
-            return (
-              <td key={cell.id} className="px-1 py-1">
-                {input.kind === "mode" ? (
-                  <select
-                    form={formId}
-                    name={input.name}
-                    defaultValue={value}
-                    aria-label={label}
-                    aria-invalid={invalid || undefined}
-                    aria-describedby={invalid ? errorId : undefined}
-                    className="pl-input pl-input-wide"
-                  >
-                    {AD_MODES.map((m) => (
-                      <option key={m} value={m}>
-                        {t(`adModes.${m}`)}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  <input
-                    form={formId}
-                    name={input.name}
-                    defaultValue={value}
-                    aria-label={label}
-                    aria-invalid={invalid || undefined}
-                    aria-describedby={invalid ? errorId : undefined}
-                    inputMode={input.kind === "text" ? "text" : "decimal"}
-                    className={input.kind === "text" ? "pl-input pl-input-text" : inputClass}
-                  />
-                )}
-              </td>
-            );
-          }
-          if (id === "actions") {
-            return (
-              <td key={cell.id} className="whitespace-nowrap px-2 py-1">
-                <div className="flex items-center gap-1">
-                  <Link
-                    href={selectHref()}
-                    scroll={false}
-                    className="rounded px-1.5 py-1 text-indigo-700 hover:bg-indigo-50"
-                    aria-label={t("showLine", { sku: line.sku })}
-                  >
-                    {t("details")}
-                  </Link>
-                  {canEdit && view ? (
-                    <form id={formId} method="post" onSubmit={onSubmit} className="flex items-center gap-1">
-                      <input type="hidden" name="clientId" value={clientId} />
-                      <input type="hidden" name="id" value={view.id} />
-                      <input type="hidden" name="version" value={version} />
-                      <input type="hidden" name="channel" value={line.channel} />
-                      <input type="hidden" name="sku" value={line.sku} />
-                      <input type="hidden" name="scenario" value={scenario} />
-                      <Button type="submit" size="sm" pending={pending} aria-label={t("saveLine", { sku: line.sku })}>
-                        {t("save")}
-                      </Button>
-                    </form>
-                  ) : null}
-                  {canEdit && scenario === "base" ? (
-                    <Button
-                      type="button"
-                      size="sm"
-                      variant="ghost"
-                      pending={busy}
-                      title={t("copyBaseHint")}
-                      aria-label={t("copyBaseFor", { sku: line.sku })}
-                      onClick={() =>
-                        start(async () => {
-                          const r = await copyBaseToScenarios(null, {
-                            ...key,
-                            versions: {
-                              pessimistic: line.versions.pessimistic ?? undefined,
-                              optimistic: line.versions.optimistic ?? undefined,
-                            },
-                          });
-                          setNote(r.ok ? t("copied") : r.message);
-                        })
-                      }
-                    >
-                      {t("copyBase")}
-                    </Button>
-                  ) : null}
-                  {canEdit ? (
-                    <ConfirmButton
-                      aria-label={t("deleteLine", { sku: line.sku })}
-                      title={t("deleteConfirm", { sku: line.sku })}
-                      confirmLabel={t("delete")}
-                      onConfirm={() =>
-                        start(async () => {
-                          const r = await deletePlLine(null, key);
-                          if (!r.ok) setNote(r.message);
-                        })
-                      }
-                    >
-                      {t("delete")}
-                    </ConfirmButton>
-                  ) : null}
-                </div>
-              </td>
-            );
-          }
-          return (
-            <td
-              key={cell.id}
-              className="whitespace-nowrap px-2 py-1.5 text-right first:text-left [&:nth-child(2)]:text-left"
-            >
-              <FlexRender cell={cell} />
-            </td>
-          );
-        })}
+        {row.getAllCells().map((cell) => (
+          <td key={cell.id} className={cellClass(cell.column.id)}>
+            <FlexRender cell={cell} />
+          </td>
+        ))}
       </tr>
       {messages.length > 0 || state?.ok ? (
         <tr>
           <td colSpan={row.getAllCells().length} className="px-2 pb-2">
             <div
-              id={errorId}
+              id={edit.errorId}
               role={messages.length > 0 ? "alert" : "status"}
               className={cn("text-xs", messages.length > 0 ? "text-red-600" : "text-emerald-700")}
             >
@@ -203,6 +90,6 @@ export function EditableRow({
           </td>
         </tr>
       ) : null}
-    </>
+    </RowEditContext>
   );
 }

@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { statusTone } from "@/components/tables/clients/columns";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/misc";
-import { getDb } from "@/db/client";
+import { NotFoundError } from "@/db/errors";
 import { getClientOrThrow } from "@/db/queries/clients";
 import { listAssignableStaff } from "@/db/queries/members";
-import { withTenant } from "@/db/tenant";
-import { NotFoundError } from "@/lib/actions/errors";
+import { agencyRead } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
-import { requirePermission } from "@/lib/auth/viewer";
 import { ClientForm } from "../client-form";
 import { EndClientButton } from "./end-client-button";
 
@@ -22,19 +19,16 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
-  const member = await requirePermission("clients.read");
   const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
   const t = await getTranslations();
-  const { agencyId } = member.membership;
-  const data = await withTenant(getDb(), agencyId, async (tx) => ({
-    client: await getClientOrThrow(tx, { agencyId, clientId: id, scope: member.scope }),
-    staff: await listAssignableStaff(tx, { agencyId }),
-  })).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
+  const { member, client, staff } = await agencyRead("clients.read", async ({ tx, agencyId, scope, member }) => {
+    if (!z.uuid().safeParse(id).success) throw new NotFoundError("client");
+    return {
+      member,
+      client: await getClientOrThrow(tx, { agencyId, clientId: id, scope }),
+      staff: await listAssignableStaff(tx, { agencyId }),
+    };
   });
-  const { client, staff } = data;
   const canWrite = can(member.membership.role, "clients.write");
   const manager = staff.find((s) => s.id === client.managerMembershipId);
   const operators = staff.filter((s) => client.operatorMembershipIds.includes(s.id));

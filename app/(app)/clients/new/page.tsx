@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/misc";
-import { getDb } from "@/db/client";
 import { listAssignableStaff } from "@/db/queries/members";
-import { withTenant } from "@/db/tenant";
-import { requirePermission } from "@/lib/auth/viewer";
+import { agencyRead } from "@/lib/actions/agency-read";
 import { ClientForm } from "../client-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,10 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewClientPage() {
-  const member = await requirePermission("clients.write");
   const t = await getTranslations("clients");
-  const { agencyId } = member.membership;
-  const staff = await withTenant(getDb(), agencyId, (tx) => listAssignableStaff(tx, { agencyId }));
+  const staff = await agencyRead("clients.write", ({ tx, agencyId }) => listAssignableStaff(tx, { agencyId }));
   return (
     <div className="max-w-3xl">
       <PageHeader title={t("new")} />

@@ -1,13 +1,18 @@
 "use server";
 // P/L lines of a client (SPEC §5): add, edit in place, copy base to the other scenarios, delete, CSV import.
-import { and, eq, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
+import { ConflictError, FieldError, NotFoundError } from "@/db/errors";
 import { getClientOrThrow } from "@/db/queries/clients";
-import { getPlLine, getPlLineScenarios, inputsOf } from "@/db/queries/economics";
-import { plLines } from "@/db/schema";
-import { ConflictError, FieldError, isUniqueViolation, NotFoundError } from "@/lib/actions/errors";
+import {
+  deletePlLine as deleteLine,
+  getPlLine,
+  getPlLineScenarios,
+  insertPlLines,
+  updatePlLineInputs,
+} from "@/db/queries/economics";
 import { type ActionContext, agencyAction } from "@/lib/actions/safe-action";
-import type { PlLineValues } from "@/lib/economics/line";
+import { inputsOf } from "@/lib/economics/fields";
+import { previewOf } from "@/lib/economics/import-preview";
 import { SCENARIOS } from "@/lib/options";
 import {
   copyBaseSchema,
@@ -16,7 +21,7 @@ import {
   plLineKeySchema,
   updatePlLineSchema,
 } from "@/lib/schemas/economics";
-import { analyseImport, previewOf } from "./import";
+import { analyseImport } from "./import";
 
 /** The client must be one the member may see; otherwise everything answers "not found". */
 async function ownClient(ctx: ActionContext, clientId: string) {
@@ -32,24 +37,12 @@ export const createPlLine = agencyAction({
   schema: createPlLineSchema,
   async run({ clientId, line }, ctx) {
     await ownClient(ctx, clientId);
-    const rows = await ctx.tx
-      .insert(plLines)
-      .values(
-        SCENARIOS.map((scenario) => ({
-          agencyId: ctx.agencyId,
-          clientId,
-          channel: line.channel,
-          sku: line.sku,
-          scenario,
-          ...inputsOf(line),
-        })),
-      )
-      .returning({ id: plLines.id, scenario: plLines.scenario })
-      .catch((error: unknown) => {
-        if (isUniqueViolation(error, "pl_lines_line_key"))
-          throw new FieldError("sku", "economics.errors.duplicate_line");
-        throw error;
-      });
+    const rows = await insertPlLines(ctx.tx, {
+      agencyId: ctx.agencyId,
+      clientId,
+      lines: SCENARIOS.map((scenario) => ({ ...line, scenario })),
+      onDuplicate: () => new FieldError("sku", "economics.errors.duplicate_line"),
+    });
     await ctx.audit({
       action: "pl.create",
       entity: "pl_line",
@@ -70,12 +63,7 @@ export const updatePlLine = agencyAction({
     await ownClient(ctx, clientId);
     const before = await getPlLine(ctx.tx, { agencyId: ctx.agencyId, clientId, id });
     if (!before) throw new NotFoundError("pl_line");
-    const [updated] = await ctx.tx
-      .update(plLines)
-      .set({ ...inputsOf(line), version: sql`${plLines.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(plLines.agencyId, ctx.agencyId), eq(plLines.id, id), eq(plLines.version, version)))
-      .returning({ id: plLines.id, version: plLines.version });
-    if (!updated) throw new ConflictError("pl_line");
+    const next = await updatePlLineInputs(ctx.tx, { agencyId: ctx.agencyId, id, version }, inputsOf(line));
     await ctx.audit({
       action: "pl.update",
       entity: "pl_line",
@@ -84,7 +72,7 @@ export const updatePlLine = agencyAction({
       after: { ...before, ...inputsOf(line) },
     });
     revalidatePath(path(clientId));
-    return { id, version: updated.version };
+    return { id, version: next };
   },
 });
 
@@ -106,16 +94,16 @@ export const copyBaseToScenarios = agencyAction({
       const seen = versions?.[scenario];
       if (!row) {
         if (seen) throw new ConflictError("pl_line");
-        await ctx.tx.insert(plLines).values({ agencyId: ctx.agencyId, ...key, scenario, ...inputsOf(base) });
+        await insertPlLines(ctx.tx, {
+          agencyId: ctx.agencyId,
+          clientId: key.clientId,
+          lines: [{ channel: base.channel, sku: base.sku, scenario, ...inputsOf(base) }],
+          onDuplicate: () => new ConflictError("pl_line"),
+        });
         continue;
       }
       if (seen !== undefined && seen !== row.version) throw new ConflictError("pl_line");
-      const updated = await ctx.tx
-        .update(plLines)
-        .set({ ...inputsOf(base), version: sql`${plLines.version} + 1`, updatedAt: new Date() })
-        .where(and(eq(plLines.agencyId, ctx.agencyId), eq(plLines.id, row.id), eq(plLines.version, row.version)))
-        .returning({ id: plLines.id });
-      if (updated.length === 0) throw new ConflictError("pl_line");
+      await updatePlLineInputs(ctx.tx, { agencyId: ctx.agencyId, id: row.id, version: row.version }, inputsOf(base));
     }
     await ctx.audit({
       action: "pl.copyBase",
@@ -136,18 +124,7 @@ export const deletePlLine = agencyAction({
   schema: plLineKeySchema,
   async run(key, ctx) {
     await ownClient(ctx, key.clientId);
-    const removed = await ctx.tx
-      .delete(plLines)
-      .where(
-        and(
-          eq(plLines.agencyId, ctx.agencyId),
-          eq(plLines.clientId, key.clientId),
-          eq(plLines.channel, key.channel),
-          eq(plLines.sku, key.sku),
-        ),
-      )
-      .returning({ id: plLines.id, scenario: plLines.scenario });
-    if (removed.length === 0) throw new NotFoundError("pl_line");
+    const removed = await deleteLine(ctx.tx, { agencyId: ctx.agencyId, ...key });
     await ctx.audit({
       action: "pl.delete",
       entity: "pl_line",
@@ -183,42 +160,16 @@ export const importPlLines = agencyAction({
     const analysis = await analyseImport(ctx, clientId, file);
     if (analysis.counts.errors > 0) throw new FieldError("file", "economics.import.fixErrors");
     if (previewToken && previewToken !== analysis.token) throw new ConflictError("pl_line");
-    const toRow = (value: PlLineValues) => ({
+    await insertPlLines(ctx.tx, {
       agencyId: ctx.agencyId,
       clientId,
-      channel: value.channel,
-      sku: value.sku,
-      scenario: value.scenario,
-      ...inputsOf(value),
+      lines: [...analysis.rows.flatMap((r) => (r.status === "new" && r.value ? [r.value] : [])), ...analysis.fills],
+      // Someone else added the same line meanwhile.
+      onDuplicate: () => new ConflictError("pl_line"),
     });
-    const inserts = [
-      ...analysis.rows.flatMap((r) => (r.status === "new" && r.value ? [toRow(r.value)] : [])),
-      ...analysis.fills.map(toRow),
-    ];
-    for (let i = 0; i < inserts.length; i += 500) {
-      await ctx.tx
-        .insert(plLines)
-        .values(inserts.slice(i, i + 500))
-        .catch((error: unknown) => {
-          // Someone else added the same line meanwhile.
-          if (isUniqueViolation(error, "pl_lines_line_key")) throw new ConflictError("pl_line");
-          throw error;
-        });
-    }
     for (const r of analysis.rows) {
       if (r.status !== "changed" || !r.value || !r.existing) continue;
-      const updated = await ctx.tx
-        .update(plLines)
-        .set({ ...inputsOf(r.value), version: sql`${plLines.version} + 1`, updatedAt: new Date() })
-        .where(
-          and(
-            eq(plLines.agencyId, ctx.agencyId),
-            eq(plLines.id, r.existing.id),
-            eq(plLines.version, r.existing.version),
-          ),
-        )
-        .returning({ id: plLines.id });
-      if (updated.length === 0) throw new ConflictError("pl_line");
+      await updatePlLineInputs(ctx.tx, { agencyId: ctx.agencyId, ...r.existing }, inputsOf(r.value));
     }
     const { new: inserted, changed: updated, unchanged, filled } = analysis.counts;
     const result = { inserted, updated, unchanged, filled };

@@ -1,23 +1,14 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { FieldError } from "@/db/errors";
 import { getClientOrThrow } from "@/db/queries/clients";
-import { keyOf, listPlLines, type PlLineRow, sameInputs } from "@/db/queries/economics";
-import { FieldError } from "@/lib/actions/errors";
+import { keyOf, listPlLines, type PlLineRow } from "@/db/queries/economics";
 import type { ActionContext } from "@/lib/actions/safe-action";
 import { decodeCsvBytes, type ParsedRow, parsePlCsv } from "@/lib/economics/csv";
+import { sameInputs } from "@/lib/economics/fields";
+import type { AnalysedRow, ImportRowStatus } from "@/lib/economics/import-preview";
 import type { PlLineValues } from "@/lib/economics/line";
 import { SCENARIOS } from "@/lib/options";
-
-export type ImportRowStatus = "new" | "changed" | "unchanged" | "error";
-export type AnalysedRow = {
-  line: number;
-  value: PlLineValues | null;
-  status: ImportRowStatus;
-  existing?: { id: string; version: number };
-  problems: string[];
-};
-
-const PREVIEW_ROWS = 200;
 
 /**
  * Reads an uploaded P/L CSV against the client's current lines: every row is new, changed, unchanged or in
@@ -111,24 +102,4 @@ function missingScenarios(rows: AnalysedRow[], existing: Map<string, PlLineRow>)
     }
   }
   return fills;
-}
-
-/** What the preview sends back to the browser: the counts, the token, and the first rows (errors first). */
-export function previewOf(analysis: Awaited<ReturnType<typeof analyseImport>>) {
-  const ordered = [...analysis.rows].sort(
-    (a, b) => Number(b.status === "error") - Number(a.status === "error") || a.line - b.line,
-  );
-  return {
-    counts: analysis.counts,
-    token: analysis.token,
-    rows: ordered.slice(0, PREVIEW_ROWS).map((r) => ({
-      line: r.line,
-      channel: r.value?.channel ?? null,
-      sku: r.value?.sku ?? null,
-      scenario: r.value?.scenario ?? null,
-      status: r.status,
-      problems: r.problems,
-    })),
-    hiddenRows: Math.max(0, ordered.length - PREVIEW_ROWS),
-  };
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { z } from "zod";
 import { AddLineForm } from "@/components/economics/add-line-form";
 import { ContributionChart } from "@/components/economics/contribution-chart";
@@ -10,19 +10,26 @@ import { LinePanel } from "@/components/economics/line-panel";
 import { ScenarioTabs } from "@/components/economics/scenario-tabs";
 import { PlLinesTable } from "@/components/tables/pl-lines/data-table";
 import { buttonClass } from "@/components/ui/button";
-import { Card, EmptyState, PageHeader } from "@/components/ui/misc";
-import { getDb } from "@/db/client";
+import { Card, EmptyState, PageHeader, Skeleton } from "@/components/ui/misc";
+import { Pagination } from "@/components/ui/pagination";
+import { NotFoundError } from "@/db/errors";
 import { getAgencySettings } from "@/db/queries/agency";
 import { getClientOrThrow } from "@/db/queries/clients";
-import { listPlLines } from "@/db/queries/economics";
-import { withTenant } from "@/db/tenant";
-import { NotFoundError } from "@/lib/actions/errors";
+import { listPlLinePage } from "@/db/queries/economics";
+import { agencyRead } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
-import { requirePermission } from "@/lib/auth/viewer";
 import { daysInMonth } from "@/lib/domain/calendar";
 import { buildLineViews, toGridLine } from "@/lib/economics/view";
-import { SCENARIOS } from "@/lib/options";
-import { parseSearchParams } from "@/lib/search-params";
+import { SCENARIOS, type Scenario } from "@/lib/options";
+import { pageParam, parseSearchParams } from "@/lib/search-params";
+import {
+  copyBaseToScenarios,
+  createPlLine,
+  deletePlLine,
+  importPlLines,
+  previewPlImport,
+  updatePlLine,
+} from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("economics");
@@ -32,7 +39,11 @@ export async function generateMetadata(): Promise<Metadata> {
 const params = z.object({
   scenario: z.enum(SCENARIOS).default("base").catch("base"),
   line: z.string().max(200).optional().catch(undefined),
+  page: pageParam,
 });
+
+/** Lines (channel × SKU, three scenarios each) per page of the grid: a client with hundreds stays fast. */
+const LINES_PER_PAGE = 50;
 
 /** This month in Asia/Tokyo, for the pacing's days in month. */
 function tokyoMonth(now = new Date()) {
@@ -50,82 +61,121 @@ export default async function EconomicsPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const member = await requirePermission("economics.read");
   const { id } = await routeParams;
-  if (!z.uuid().safeParse(id).success) notFound();
-  const { scenario, line: selectedKey } = parseSearchParams(params, await searchParams);
+  const query = parseSearchParams(params, await searchParams);
   const t = await getTranslations("economics");
-  const { agencyId } = member.membership;
-  const data = await withTenant(getDb(), agencyId, async (tx) => ({
-    client: await getClientOrThrow(tx, { agencyId, clientId: id, scope: member.scope }),
-    rows: await listPlLines(tx, { agencyId, clientId: id }),
-    settings: await getAgencySettings(tx, { agencyId }),
-  })).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
+  const { client, canEdit } = await agencyRead("economics.read", async ({ tx, agencyId, scope, member }) => {
+    if (!z.uuid().safeParse(id).success) throw new NotFoundError("client");
+    return {
+      client: await getClientOrThrow(tx, { agencyId, clientId: id, scope }),
+      canEdit: can(member.membership.role, "economics.write"),
+    };
   });
-  const triggers = data.settings.hiringTriggers;
-  const lines = buildLineViews(data.rows, triggers, daysInMonth(tokyoMonth()));
-  const canEdit = can(member.membership.role, "economics.write");
-  const selected = lines.find((l) => l.key === selectedKey) ?? lines[0];
 
   return (
     <div className="space-y-6">
       <Link href={`/clients/${id}`} className="text-sm text-indigo-700 hover:underline">
-        ← {data.client.name}
+        ← {client.name}
       </Link>
       <PageHeader
         title={t("title")}
-        description={t("description", { client: data.client.name })}
+        description={t("description", { client: client.name })}
         actions={
-          lines.length > 0 ? (
-            <a href={`/clients/${id}/economics/export`} className={buttonClass("secondary")} download>
-              {t("export")}
-            </a>
-          ) : null
+          <a href={`/clients/${id}/economics/export`} className={buttonClass("secondary")} download>
+            {t("export")}
+          </a>
         }
       />
-      <ScenarioTabs current={scenario} />
-      {lines.length === 0 ? (
-        <EmptyState title={t("empty")} body={canEdit ? t("emptyBody") : t("emptyReadOnly")} />
-      ) : (
-        <>
-          <PlLinesTable
-            lines={lines.map((line) => toGridLine(line, scenario))}
-            scenario={scenario}
-            clientId={id}
-            canEdit={canEdit}
-            triggers={triggers}
-            selectedKey={selected?.key}
-          />
-          <div className="grid gap-6 xl:grid-cols-2">
-            {selected ? <LinePanel line={selected} scenario={scenario} triggers={triggers} /> : null}
-            <Card className="p-6">
-              <h2 className="mb-1 text-base font-semibold">{t("chartTitle")}</h2>
-              <p className="mb-4 text-xs text-slate-500">{t("chartHint")}</p>
-              <ContributionChart
-                lines={lines.map((line) => {
-                  const { key, channel, sku, contributions } = toGridLine(line, scenario);
-                  return { key, channel, sku, contributions };
-                })}
-              />
-            </Card>
-          </div>
-        </>
-      )}
+      <ScenarioTabs current={query.scenario} />
+      <Suspense key={`${query.scenario}:${query.page}`} fallback={<GridSkeleton />}>
+        <Lines clientId={id} canEdit={canEdit} {...query} />
+      </Suspense>
       {canEdit ? (
         <div className="grid gap-6 xl:grid-cols-2">
           <Card className="p-6">
             <h2 className="mb-4 text-base font-semibold">{t("addLine")}</h2>
-            <AddLineForm clientId={id} />
+            <AddLineForm clientId={id} createLine={createPlLine} />
           </Card>
           <Card className="p-6">
             <h2 className="mb-1 text-base font-semibold">{t("importTitle")}</h2>
             <p className="mb-4 text-xs text-slate-500">{t("importHint")}</p>
-            <ImportForm clientId={id} />
+            <ImportForm clientId={id} preview={previewPlImport} commit={importPlLines} />
           </Card>
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** The grid, the selected line's panel and the chart, for one page of lines; streamed behind a skeleton. */
+async function Lines({
+  clientId,
+  canEdit,
+  scenario,
+  line: selectedKey,
+  page,
+}: {
+  clientId: string;
+  canEdit: boolean;
+  scenario: Scenario;
+  line?: string;
+  page: number;
+}) {
+  const t = await getTranslations("economics");
+  const data = await agencyRead("economics.read", async ({ tx, agencyId }) => ({
+    ...(await listPlLinePage(tx, { agencyId, clientId, page, pageSize: LINES_PER_PAGE })),
+    settings: await getAgencySettings(tx, { agencyId }),
+  }));
+  const triggers = data.settings.hiringTriggers;
+  const lines = buildLineViews(data.rows, triggers, daysInMonth(tokyoMonth()));
+  if (lines.length === 0) {
+    return <EmptyState title={t("empty")} body={canEdit ? t("emptyBody") : t("emptyReadOnly")} />;
+  }
+  const selected = lines.find((l) => l.key === selectedKey) ?? lines[0];
+  const gridLines = lines.map((line) => toGridLine(line, scenario));
+  return (
+    <>
+      <div>
+        <PlLinesTable
+          lines={gridLines}
+          scenario={scenario}
+          clientId={clientId}
+          canEdit={canEdit}
+          triggers={triggers}
+          selectedKey={selected?.key}
+          actions={{ updateLine: updatePlLine, copyBase: copyBaseToScenarios, deleteLine: deletePlLine }}
+        />
+        {data.totalLines > LINES_PER_PAGE ? (
+          <Pagination
+            page={page}
+            pageSize={LINES_PER_PAGE}
+            total={data.totalLines}
+            params={{ scenario: scenario === "base" ? undefined : scenario }}
+            path={`/clients/${clientId}/economics`}
+          />
+        ) : null}
+      </div>
+      <div className="grid gap-6 xl:grid-cols-2">
+        {selected ? <LinePanel line={selected} scenario={scenario} triggers={triggers} /> : null}
+        <Card className="p-6">
+          <h2 className="mb-1 text-base font-semibold">{t("chartTitle")}</h2>
+          <p className="mb-4 text-xs text-slate-500">{t("chartHint")}</p>
+          <ContributionChart
+            lines={gridLines.map(({ key, channel, sku, contributions }) => ({ key, channel, sku, contributions }))}
+          />
+        </Card>
+      </div>
+    </>
+  );
+}
+
+function GridSkeleton() {
+  return (
+    <div className="space-y-2 rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200" aria-busy="true">
+      {Array.from({ length: 8 }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: static placeholder rows
+        <Skeleton key={i} className="h-8 w-full" />
+      ))}
     </div>
   );
 }

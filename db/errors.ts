@@ -1,4 +1,10 @@
-/** Thrown inside an action body; the wrapper turns each into its typed result and rolls the transaction back. */
+/**
+ * Errors the data layer raises. Query functions throw them; the action wrapper (lib/actions/safe-action.ts)
+ * turns each into its typed result and rolls the transaction back, and the read wrapper
+ * (lib/actions/agency-read.ts) answers NotFoundError with a 404.
+ */
+
+/** The row does not exist, or the caller may not see it: the two are never told apart. */
 export class NotFoundError extends Error {
   constructor(what = "row") {
     super(`${what} not found`);
@@ -30,4 +36,14 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
     if (pg.code === "23505") return !constraint || (pg.constraint_name ?? pg.constraint) === constraint;
   }
   return false;
+}
+
+/** Runs a write and reports a unique violation of `constraint` as `error` (a field error or a conflict). */
+export async function onUniqueViolation<T>(write: PromiseLike<T>, constraint: string, error: () => Error): Promise<T> {
+  try {
+    return await write;
+  } catch (cause) {
+    if (isUniqueViolation(cause, constraint)) throw error();
+    throw cause;
+  }
 }

@@ -1,0 +1,42 @@
+"use client";
+
+import { createContext, useContext } from "react";
+import type { FieldErrors } from "@/lib/actions/input";
+import type { ServerAction } from "@/lib/actions/safe-action";
+import type { GridLine } from "@/lib/economics/view";
+import type { Scenario } from "@/lib/options";
+
+/** What the grid's row buttons call; the page passes the route's server actions down. */
+export type PlGridActions = {
+  updateLine: ServerAction<{ id: string; version: number }>;
+  copyBase: ServerAction<{ copied: number }>;
+  deleteLine: ServerAction<{ deleted: number }>;
+};
+
+/**
+ * One grid row's editing state, shared by the cells that column definitions render: the inputs belong to
+ * the row's form (by `form=` id), show its field errors and point at its error line.
+ */
+export type RowEdit = {
+  line: GridLine;
+  scenario: Scenario;
+  clientId: string;
+  canEdit: boolean;
+  formId: string;
+  errorId: string;
+  fieldErrors: FieldErrors;
+  version: number | undefined;
+  pending: boolean;
+  busy: boolean;
+  onSubmit: (event: React.FormEvent<HTMLFormElement>) => void;
+  run: (work: () => Promise<string | null>) => void;
+  actions: PlGridActions;
+};
+
+export const RowEditContext = createContext<RowEdit | null>(null);
+
+export function useRowEdit(): RowEdit {
+  const edit = useContext(RowEditContext);
+  if (!edit) throw new Error("a P/L cell rendered outside its row");
+  return edit;
+}
