@@ -36,6 +36,21 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** Text that must never be stored: NUL, other C0/C1 controls, line breaks in one-line fields, bidi controls. */
+const CONTROL_OR_BIDI = [
+  "\u0000",
+  "名前\u0000",
+  "bell\u0007",
+  "esc\u001b[31m",
+  "next\u0085line",
+  "del\u007f",
+  "line\nbreak",
+  "\u202eevil.exe",
+  "left\u2066isolate",
+];
+/** Text that looks like nothing: reads as empty. */
+const INVISIBLE_ONLY = ["\u200b\u200b", " \u3000\u200d\ufeff "];
+
 /** The hand-picked kinds of bad value the issue names, plus a few more shapes. */
 const HAND_PICKED: unknown[] = [
   "",
@@ -57,6 +72,9 @@ const HAND_PICKED: unknown[] = [
   "unknown_enum_value",
   "00000000-0000-0000-0000-000000000000",
   "ｘ".repeat(300),
+  // The one text rule: NUL and other control characters, bidi controls, and text of only invisible characters.
+  ...CONTROL_OR_BIDI,
+  ...INVISIBLE_ONLY,
 ];
 
 const badValue = fc.oneof(
@@ -235,6 +253,59 @@ describe("bad input gets field-level messages and writes nothing", () => {
       );
     });
   }
+
+  /** Every free-text field of every action, and whether it is required. */
+  const TEXT_FIELDS: [action: string, field: string, required: boolean][] = [
+    ["clients.create", "name", true],
+    ["clients.create", "industry", false],
+    ["clients.update", "name", true],
+    ["clients.update", "industry", false],
+    ["economics.createLine", "sku", true],
+    ["economics.createLine", "other_costs", false],
+    ["economics.createLine", "aov", true],
+    ["economics.updateLine", "sku", true],
+    ["economics.updateLine", "other_costs", false],
+    ["economics.copyBase", "sku", true],
+    ["economics.deleteLine", "sku", true],
+    ["account.signUp", "agencyName", true],
+    ["account.signUp", "name", true],
+    ["account.acceptInvite", "name", false],
+  ];
+
+  async function expectRefused(action: string, field: string, value: string) {
+    const target = TARGETS.find((x) => x.name === action);
+    if (!target) throw new Error(`no target ${action}`);
+    const before = await snapshot(t.db);
+    const result = await target.run({ ...target.valid(), [field]: value });
+    expect({ action, field, value, result }).toMatchObject({
+      result: { ok: false, code: "invalid", fieldErrors: { [field]: [expect.any(String)] } },
+    });
+    expect(await snapshot(t.db)).toEqual(before);
+  }
+
+  it("refuses control and bidi characters in every text field with that field's error, writing nothing", async () => {
+    for (const [action, field] of TEXT_FIELDS)
+      for (const value of CONTROL_OR_BIDI) await expectRefused(action, field, value);
+  });
+
+  it("refuses a required text made only of invisible characters as empty", async () => {
+    for (const [action, field, required] of TEXT_FIELDS) {
+      if (required) for (const value of INVISIBLE_ONLY) await expectRefused(action, field, value);
+    }
+  });
+
+  it("stores an optional text made only of invisible characters as empty", async () => {
+    const target = TARGETS.find((x) => x.name === "clients.create");
+    const result = await createClient(null, { ...target?.valid(), industry: "\u200b\u200b" });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { getClientOrThrow } = await import("@/db/queries/clients");
+    const { withTenant } = await import("@/db/tenant");
+    const stored = await withTenant(t.db, ID.agencyA, (tx) =>
+      getClientOrThrow(tx, { agencyId: ID.agencyA, clientId: result.data.id, scope: { kind: "all" } }),
+    );
+    expect(stored.industry).toBe("");
+  });
 
   it("stores HTML and SQL fragments verbatim where text is allowed (they are escaped when shown)", async () => {
     const name = `<script>alert('x')</script>'; drop table clients; --`;

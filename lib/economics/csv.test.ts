@@ -3,6 +3,7 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import reference from "@/lib/domain/reference/unit-economics-cases.json";
 import { LIMITS } from "@/lib/domain/unit-economics";
+import { cleanText } from "@/lib/fields/text";
 import { AD_MODES, CHANNELS, type Channel, SCENARIOS } from "@/lib/options";
 import {
   COMPUTED_COLUMNS,
@@ -328,9 +329,10 @@ describe("parsePlCsv rows", () => {
       "amazon,After,4980,55,15,,0",
     ].join("\n");
     const result = parsedOk(parsePlCsv(csv));
-    expect(result.rows.map((r) => [r.line, r.value?.sku])).toEqual([
+    // A SKU is one line of text (the one text rule): the quoted line break is read, then refused by name.
+    expect(result.rows.map((r) => [r.line, r.value?.sku ?? r.errors])).toEqual([
       [2, 'Gift set, 2 pcs "large"'],
-      [3, "Two\nlines"],
+      [3, [{ column: "sku", code: "control_character" }]],
       [5, "After"],
     ]);
     expect(rowAt(result.rows, 0).value?.otherVariable).toEqual([
@@ -511,15 +513,15 @@ describe("toPlCsv", () => {
     for (const column of COMPUTED_COLUMNS) expect(record?.[column]).toBe("");
   });
 
-  it("quotes commas, quotes and line breaks, and defuses spreadsheet formulas", () => {
+  it("quotes commas and quotes, and defuses spreadsheet formulas", () => {
     const lines: PlLineValues[] = [
-      { ...caseB, sku: 'Set, "2"\npcs' },
+      { ...caseB, sku: 'Set, "2" pcs' },
       { ...caseB, sku: '=HYPERLINK("http://x")', otherVariable: [{ name: "@fee", amount: 5 }] },
       { ...caseB, sku: "'=quoted" },
       { ...caseB, sku: "-1+2", scenario: "optimistic" },
     ];
     const csv = toPlCsv(lines);
-    expect(csv).toContain('"Set, ""2""\npcs"');
+    expect(csv).toContain('"Set, ""2"" pcs"');
     expect(csv).toContain("'=HYPERLINK");
     expect(csv).toContain("'@fee:5");
     expect(csv).toContain("''=quoted");
@@ -565,12 +567,18 @@ const textChars = fc.constantFrom(
   ..."楽天限定セット・（）ｶﾅ髙①",
   "\u{1F600}",
 );
-/** Non-empty trimmed text of at most 100 characters (the sku and other-cost name limit), without `excluded`. */
+/**
+ * Non-empty text of at most 100 characters (the sku and other-cost name limit), without `excluded`, that the
+ * one text rule keeps as it is (no control or bidi characters, nothing invisible at the edges, NFC).
+ */
 const trimmedText = (excluded?: RegExp) =>
   fc
     .oneof(fc.string({ unit: textChars, maxLength: 20 }), fc.string({ unit: "grapheme", maxLength: 20 }))
     .map((s) => (excluded ? s.replace(excluded, "") : s).trim())
-    .filter((s) => s.length > 0 && s.length <= LIMITS.maxNameLength);
+    .filter((s) => {
+      const cleaned = cleanText(s);
+      return cleaned.ok && cleaned.value === s && s.length > 0 && s.length <= LIMITS.maxNameLength;
+    });
 
 const yenArb = (max: number = LIMITS.maxYenPerOrder) => fc.integer({ min: 0, max });
 const rateArb = fc.integer({ min: 0, max: 10_000 });

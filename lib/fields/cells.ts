@@ -1,4 +1,5 @@
 import { bpToPercentText, formatOtherCosts, parseOtherCosts, parsePercentToBp, parseYen } from "./parse";
+import { cleanText } from "./text";
 
 /**
  * One input as forms, grids and CSV files carry it: a text cell. A feature declares its inputs once, in a
@@ -47,6 +48,8 @@ export type CellErrorCode =
   | "too_long"
   | "invalid_option"
   | "invalid_other_costs"
+  | "control_character"
+  | "bidi_control"
   | "invalid";
 
 export type CellValue = number | string | null | { name: string; amount: number }[];
@@ -56,7 +59,11 @@ const RATE_MAX = 10_000; // 100 %
 
 /** A text cell → the stored value, or the one reason it cannot be stored. */
 export function readCell(field: FieldDef, raw: string | undefined): CellRead {
-  const text = (raw ?? "").trim();
+  // Every cell is text first: the one text rule (NFC, trimmed, no control or bidi characters) applies.
+  // Named costs may sit one per line in a cell, as people paste them from a sheet.
+  const cleaned = cleanText(raw ?? "", { multiline: field.kind === "costs" });
+  if (!cleaned.ok) return { ok: false, code: cleaned.problem };
+  const text = cleaned.value;
   if (text === "") {
     if (field.empty === "required") return { ok: false, code: "required" };
     if (field.empty === "null") return { ok: true, value: null };

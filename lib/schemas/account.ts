@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
-import { email, password, personName } from "./fields";
+import { email, password, personName, text } from "./fields";
 
 export const signUpSchema = z.object({
-  agencyName: z.string().trim().min(1).max(100),
+  agencyName: text({ min: 1, max: 100 }),
   name: personName,
   email,
   password,
@@ -14,7 +14,7 @@ export const signInSchema = z.object({ email, password: z.string().min(1).max(20
 /** A new user sets name and password; an existing user (same e-mail) confirms with their current password. */
 export const acceptInviteSchema = z.object({
   token: z.string().min(20).max(200),
-  name: z.string().trim().max(80).default(""),
+  name: text({ max: 80 }).default(""),
   password: z.string().min(1).max(200),
 });
 

@@ -1,17 +1,17 @@
 import { z } from "zod";
 import { CHANNELS, CLIENT_STATUSES, ONBOARDING_STAGES, SERVICE_MODELS } from "@/lib/options";
-import { optionalUuid, version } from "./fields";
+import { optionalUuid, text, version } from "./fields";
 
 /** A client as a manager edits it; create, update and end are derived from this one schema. */
 export const clientSchema = z.object({
-  name: z.string().trim().min(1).max(120),
+  name: text({ min: 1, max: 120 }),
   code: z
     .string()
     .trim()
     .min(1)
     .max(20)
     .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { message: "validation.code" }),
-  industry: z.string().trim().max(80).default(""),
+  industry: text({ max: 80 }).default(""),
   // An unticked checkbox group submits nothing at all: treat that as an empty choice, not a missing field.
   channels: z.preprocess(
     (v) => v ?? [],

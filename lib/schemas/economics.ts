@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { INPUT_COLUMNS, type InputColumn, readPlLine } from "@/lib/economics/line";
 import { CHANNELS } from "@/lib/options";
-import { version } from "./fields";
+import { text, version } from "./fields";
 
 const cell = z.union([z.string(), z.number()]).transform(String).pipe(z.string().max(500)).optional();
 
@@ -27,7 +27,7 @@ export const updatePlLineSchema = withLine(rawCells.extend({ clientId: z.uuid(),
 export const plLineKeySchema = z.object({
   clientId: z.uuid(),
   channel: z.enum(CHANNELS),
-  sku: z.string().trim().min(1).max(100),
+  sku: text({ min: 1, max: 100 }),
 });
 
 export const copyBaseSchema = plLineKeySchema.extend({

@@ -14,6 +14,7 @@ import { agencyRead } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/viewer";
 import { CHANNELS, CLIENT_STATUSES } from "@/lib/options";
+import { text } from "@/lib/schemas/fields";
 import { pageParam, parseSearchParams } from "@/lib/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,7 +25,8 @@ export async function generateMetadata(): Promise<Metadata> {
 const PAGE_SIZE = 25;
 
 const listParams = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  // A search with control characters (a NUL would upset the database) is no search.
+  q: text({ max: 100 }).optional().catch(undefined),
   status: z.enum(CLIENT_STATUSES).optional().catch(undefined),
   channel: z.enum(CHANNELS).optional().catch(undefined),
   sort: z.enum(CLIENT_SORTS).default("name").catch("name"),
