@@ -13,6 +13,14 @@ const schema = z.object({
     .optional()
     .transform((v) => v === "1" || v === "true"),
   SMTP_URL: z.string().optional(),
+  /** A session ends after this many hours without a request… */
+  SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(12),
+  /** …and this many days after sign-in in any case (also the session cookie's lifetime). */
+  SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(30),
   MAIL_FROM: z.string().default("portal@localhost"),
 });
 

@@ -23,3 +23,26 @@ export function formatDateTime(value: Date, locale: Locale = "ja"): string {
   }
   return f.format(value);
 }
+
+/** "Chrome on Windows" from a User-Agent, for the account page's list of sessions; null when unrecognised. */
+export function describeDevice(userAgent: string | null): string | null {
+  if (!userAgent) return null;
+  const browser =
+    [
+      [/Edg\//, "Edge"],
+      [/OPR\//, "Opera"],
+      [/Firefox\//, "Firefox"],
+      [/Chrom(e|ium)\//, "Chrome"],
+      [/Safari\//, "Safari"],
+    ].find(([re]) => (re as RegExp).test(userAgent))?.[1] ?? null;
+  const os =
+    [
+      [/iPhone|iPad/, "iOS"],
+      [/Android/, "Android"],
+      [/Windows/, "Windows"],
+      [/Mac OS X|Macintosh/, "macOS"],
+      [/Linux/, "Linux"],
+    ].find(([re]) => (re as RegExp).test(userAgent))?.[1] ?? null;
+  if (browser && os) return `${browser} / ${os}`;
+  return (browser ?? os) as string | null;
+}

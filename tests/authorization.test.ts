@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createSession } from "@/db/queries/sessions";
 import { clients, invites, memberships, plLines, users } from "@/db/schema";
 import type { TestDatabase } from "@/db/testing";
 import type { ActionMeta, ActionResult } from "@/lib/actions/safe-action";
@@ -205,6 +206,11 @@ const CASES: Case[] = [
     expected: staffOnly("ok", "not_found"),
   },
   {
+    action: "members.endSessions",
+    input: async () => ({ membershipId: await freshOperator() }),
+    expected: staffOnly("ok", "not_found"),
+  },
+  {
     action: "economics.createLine",
     input: async () => ({ clientId: ID.clientA1, ...lineCells(`S${unique()}`) }),
     expected: staffOnly("ok", "ok"),
@@ -330,7 +336,7 @@ describe("authorisation matrix", () => {
 });
 
 describe("sessions follow the database", () => {
-  it("a removed member gets not found on the next request", async () => {
+  it("a removed member's next request is refused (removed from their last agency, they are signed out)", async () => {
     const membershipId = await freshOperator();
     const [row] = await t.db
       .select({ userId: memberships.userId })
@@ -342,7 +348,8 @@ describe("sessions follow the database", () => {
     signInAs("owner");
     expect((await changeRole(null, { membershipId, role: "manager" })).ok).toBe(true);
     const { createClient } = await import("@/app/(app)/clients/actions");
-    const session = { userId, sessionVersion: 1, agencyId: ID.agencyA };
+    const sessionId = await createSession(t.db, { userId, address: null, userAgent: null });
+    const session = { userId, sessionId, sessionVersion: 1, agencyId: ID.agencyA };
     signInAs("owner", session);
     expect((await createClient(null, clientInput())).ok).toBe(true);
     signInAs("owner");
@@ -350,7 +357,7 @@ describe("sessions follow the database", () => {
     expect((await removeMember(null, { membershipId })).ok).toBe(true);
     signInAs("owner", session);
     const after = await createClient(null, clientInput());
-    expect(after.ok ? "ok" : after.code).toBe("not_found");
+    expect(after.ok ? "ok" : after.code).toBe("unauthenticated");
   });
 
   it("a role change takes effect on the next request", async () => {
@@ -359,7 +366,9 @@ describe("sessions follow the database", () => {
       .select({ userId: memberships.userId })
       .from(memberships)
       .where(eq(memberships.id, membershipId));
-    const session = { userId: row?.userId ?? "", sessionVersion: 1, agencyId: ID.agencyA };
+    const userId = row?.userId ?? "";
+    const sessionId = await createSession(t.db, { userId, address: null, userAgent: null });
+    const session = { userId, sessionId, sessionVersion: 1, agencyId: ID.agencyA };
     const { createClient } = await import("@/app/(app)/clients/actions");
     const { changeRole } = await import("@/app/(app)/members/actions");
     signInAs("owner", session);

@@ -1,6 +1,6 @@
 import { vi } from "vitest";
 import { setConnectionForTesting } from "@/db/client";
-import { agencies, clientAssignments, clients, memberships, users } from "@/db/schema";
+import { agencies, clientAssignments, clients, memberships, sessions, users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import type { SessionClaims } from "@/lib/auth/session";
 
@@ -84,6 +84,9 @@ export const PEOPLE: Record<Exclude<Principal, "anonymous">, Person> = {
   },
 };
 
+/** Each person's one live session (the sessions table), which `signInAs` names in its claims. */
+export const sessionIdOf = (p: Person) => `${p.userId.slice(0, -2)}e${p.userId.slice(-1)}`;
+
 // A valid argon2id hash of "correct-horse-battery" (fixtures need no real hashing cost).
 export const FIXTURE_PASSWORD = "correct-horse-battery";
 
@@ -108,6 +111,7 @@ export async function seedFixtures(t: TestDatabase, passwordHash: string) {
       role: p.role,
       clientId: p.clientId ?? null,
     });
+    await t.db.insert(sessions).values({ id: sessionIdOf(p), userId: p.userId });
   }
   await t.db.insert(clientAssignments).values([
     { agencyId: ID.agencyA, clientId: ID.clientA1, membershipId: PEOPLE.manager.membershipId, role: "manager" },
@@ -129,7 +133,7 @@ export function signInAs(principal: Principal, overrides: Partial<SessionClaims>
     return;
   }
   const p = PEOPLE[principal];
-  current = { userId: p.userId, sessionVersion: 1, agencyId: p.agencyId, ...overrides };
+  current = { userId: p.userId, sessionId: sessionIdOf(p), sessionVersion: 1, agencyId: p.agencyId, ...overrides };
 }
 
 export function currentSession(): SessionClaims | null {

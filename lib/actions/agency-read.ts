@@ -1,11 +1,11 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { getDb, type Transaction } from "@/db/client";
+import { type Database, getDb, type Transaction } from "@/db/client";
 import { NotFoundError } from "@/db/errors";
 import type { ClientScope } from "@/db/scope";
 import { withTenant } from "@/db/tenant";
 import type { Permission } from "@/lib/auth/permissions";
-import { authorise, getViewer, type Member } from "@/lib/auth/viewer";
+import { authorise, getViewer, type Member, type Viewer } from "@/lib/auth/viewer";
 
 export type ReadContext = {
   tx: Transaction;
@@ -41,4 +41,16 @@ export async function agencyRead<T>(
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
+}
+
+export type UserReadContext = { db: Database; viewer: Viewer };
+
+/**
+ * For pages about the signed-in user themselves (the account page): the viewer and system queries about
+ * them (their sessions), no agency involved. A signed-out visitor goes to the sign-in page.
+ */
+export async function userRead<T>(load: (ctx: UserReadContext) => Promise<T>): Promise<T> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/login");
+  return load({ db: getDb(), viewer });
 }

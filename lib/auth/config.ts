@@ -23,6 +23,7 @@ export const authConfig = {
     jwt({ token, user, trigger, session }) {
       if (user) {
         token.uid = user.id;
+        token.sid = user.sessionId;
         token.sv = user.sessionVersion;
         token.agencyId = user.agencyId;
       }
@@ -35,6 +36,7 @@ export const authConfig = {
     },
     session({ session, token }) {
       session.userId = typeof token.uid === "string" ? token.uid : "";
+      session.sessionId = typeof token.sid === "string" ? token.sid : "";
       session.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
       session.agencyId = typeof token.agencyId === "string" ? token.agencyId : null;
       return session;

@@ -4,6 +4,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { createSession } from "@/db/queries/sessions";
 import { loadUserWithMemberships } from "@/db/queries/system";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { authConfig } from "./config";
@@ -36,12 +37,19 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
         if (!parsed.success) return null;
         const db = getDb();
         const { email, password, agencyId } = parsed.data;
-        const result = await verifyCredentials(db, { email, password, ip: await clientAddress() });
+        const address = await clientAddress();
+        const result = await verifyCredentials(db, { email, password, ip: address });
         if (!result.ok) {
           if (result.reason === "throttled") throw new ThrottledSignIn();
           return null;
         }
         const loaded = await loadUserWithMemberships(db, result.user.id);
+        // Each sign-in is a session of its own, which signing out (or an owner, or the account page) ends.
+        const sessionId = await createSession(db, {
+          userId: result.user.id,
+          address: address === "unknown" ? null : address,
+          userAgent: (await headers()).get("user-agent"),
+        });
         const agencies = loaded?.memberships.map((m) => m.agencyId) ?? [];
         // The interface speaks the user's saved language from the first page after sign-in.
         (await cookies()).set(LOCALE_COOKIE, result.user.locale, {
@@ -51,6 +59,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
         });
         return {
           id: result.user.id,
+          sessionId,
           sessionVersion: result.user.sessionVersion,
           agencyId: agencyId && agencies.includes(agencyId) ? agencyId : (agencies[0] ?? null),
         };

@@ -14,6 +14,7 @@ export const permissions = {
   "members.inviteClientUser": ["owner", "manager"],
   "members.changeRole": ["owner"],
   "members.remove": ["owner"],
+  "members.endSessions": ["owner"],
   "clients.read": ["owner", "manager", "operator"],
   "clients.write": ["owner", "manager"],
   "audit.read": ["owner", "manager"],

@@ -2,10 +2,12 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
+import { checkLiveSession } from "@/db/queries/sessions";
 import { loadUserWithMemberships } from "@/db/queries/system";
 import type { Role } from "@/db/schema";
 import { type ClientScope, can, clientScopeOf, type Permission } from "./permissions";
 import { readSession } from "./session";
+import { sessionPolicy } from "./session-policy";
 
 export type ActiveMembership = {
   id: string;
@@ -17,6 +19,8 @@ export type ActiveMembership = {
 
 export type Viewer = {
   userId: string;
+  /** The server-side session this request belongs to (the account page marks it as "this device"). */
+  sessionId: string;
   name: string;
   email: string;
   locale: "ja" | "en";
@@ -27,15 +31,20 @@ export type Viewer = {
 export type Member = Viewer & { membership: ActiveMembership; scope: ClientScope };
 
 /**
- * The signed-in user as the database sees them now. The session's version must match the user's (a password
- * change ends other sessions) and the active agency must still have them as a member, so removing a member
- * or changing a role takes effect on that user's next request. Cached for the duration of one request.
+ * The signed-in user as the database sees them now. The cookie's session must still be live in the sessions
+ * table (not signed out, ended from another device or by an owner, idle or too old), its version must match
+ * the user's (a password change ends other sessions) and the active agency must still have them as a member,
+ * so removing a member or changing a role takes effect on that user's next request. Cached for one request.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const claims = await readSession();
-  if (!claims) return null;
-  const loaded = await loadUserWithMemberships(getDb(), claims.userId);
-  if (!loaded || loaded.user.sessionVersion !== claims.sessionVersion) return null;
+  if (!claims?.sessionId) return null;
+  const db = getDb();
+  const [session, loaded] = await Promise.all([
+    checkLiveSession(db, { id: claims.sessionId, userId: claims.userId, policy: sessionPolicy() }),
+    loadUserWithMemberships(db, claims.userId),
+  ]);
+  if (!session || !loaded || loaded.user.sessionVersion !== claims.sessionVersion) return null;
   const membership =
     loaded.memberships.find((m) => m.agencyId === claims.agencyId) ??
     // The active agency is gone (removed from it): fall back to another agency rather than a dead end.
@@ -43,6 +52,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     null;
   return {
     userId: loaded.user.id,
+    sessionId: session.id,
     name: loaded.user.name,
     email: loaded.user.email,
     locale: loaded.user.locale,

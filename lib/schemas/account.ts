@@ -20,6 +20,7 @@ export const acceptInviteSchema = z.object({
 
 export const localeSchema = z.object({ locale: z.enum(LOCALES) });
 export const switchAgencySchema = z.object({ agencyId: z.uuid() });
+export const endSessionSchema = z.object({ sessionId: z.uuid() });
 
 export const changePasswordSchema = z.object({
   currentPassword: z.string().min(1).max(200),

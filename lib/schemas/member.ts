@@ -15,3 +15,4 @@ export const inviteSchema = z
 export const changeRoleSchema = z.object({ membershipId: z.uuid(), role: z.enum(STAFF_ROLES) });
 export const removeMemberSchema = z.object({ membershipId: z.uuid() });
 export const revokeInviteSchema = z.object({ inviteId: z.uuid() });
+export const endMemberSessionsSchema = z.object({ membershipId: z.uuid() });

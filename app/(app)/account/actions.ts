@@ -2,7 +2,9 @@
 // The signed-in user's own settings: language, active agency, password, sign-out.
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
+import { z } from "zod";
 import { FieldError, NotFoundError } from "@/db/errors";
+import { endSession as endSessionRow, endUserSessions } from "@/db/queries/sessions";
 import { passwordHashOf, setUserLocale, setUserPassword } from "@/db/queries/system";
 import { type ActionResult, userAction } from "@/lib/actions/safe-action";
 import { signOut, unstable_update } from "@/lib/auth";
@@ -10,7 +12,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { signInWithPassword } from "@/lib/auth/sign-in-action";
 import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
 import { requestTranslator } from "@/lib/i18n/server";
-import { changePasswordSchema, localeSchema, switchAgencySchema } from "@/lib/schemas/account";
+import { changePasswordSchema, endSessionSchema, localeSchema, switchAgencySchema } from "@/lib/schemas/account";
 
 const localeCookie = async (locale: string) =>
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
@@ -63,9 +65,33 @@ export const switchAgency = userAction({
   },
 });
 
+/** Ends this session on the server: its cookie, replayed, no longer signs anyone in. */
+const endThisSession = userAction({
+  name: "account.signOut",
+  schema: z.object({}),
+  async run(_input, { tx, viewer, audit }) {
+    await endSessionRow(tx, { id: viewer.sessionId, userId: viewer.userId });
+    audit({ action: "user.signOut", entity: "session", entityId: viewer.sessionId });
+    return { ended: true };
+  },
+});
+
 export async function logout(): Promise<void> {
+  await endThisSession(null, {});
   await signOut({ redirectTo: "/login" });
 }
+
+/** Ends one of the user's sessions from the account page (a lost laptop, a shared computer). */
+export const endSession = userAction({
+  name: "account.endSession",
+  schema: endSessionSchema,
+  async run({ sessionId }, { tx, viewer, audit }) {
+    if (!(await endSessionRow(tx, { id: sessionId, userId: viewer.userId }))) throw new NotFoundError("session");
+    audit({ action: "user.endSession", entity: "session", entityId: sessionId });
+    revalidatePath("/account");
+    return { sessionId };
+  },
+});
 
 /**
  * Checks the current password and stores the new one. The user's session_version moves on, so every other
@@ -83,6 +109,8 @@ export const changeOwnPassword = userAction({
       userId: viewer.userId,
       passwordHash: await hashPassword(newPassword),
     });
+    // Every session ends, this one too: `changePassword` signs this browser in again with the new password.
+    await endUserSessions(tx, { userId: viewer.userId });
     // Never the hash.
     audit({ action: "user.changePassword", entity: "user", entityId: viewer.userId });
     return { sessionVersion: sessionVersion ?? 0, email: viewer.email, agencyId: viewer.membership?.agencyId };

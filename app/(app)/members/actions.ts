@@ -2,6 +2,7 @@
 // Invite members, change roles, remove members and revoke invites.
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import { getDb } from "@/db/client";
 import { FieldError, NotFoundError } from "@/db/errors";
 import { getClientOrThrow, managedClientIds } from "@/db/queries/clients";
 import {
@@ -13,11 +14,18 @@ import {
   insertInvite,
   setMembershipRole,
 } from "@/db/queries/members";
+import { endSessionsOfUserWithoutAgency, endUserSessions } from "@/db/queries/sessions";
 import { agencyAction } from "@/lib/actions/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { INVITE_TTL_DAYS, newInviteToken } from "@/lib/invite-token";
 import { mailConfigured, sendMailIfConfigured } from "@/lib/mail";
-import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema } from "@/lib/schemas/member";
+import {
+  changeRoleSchema,
+  endMemberSessionsSchema,
+  inviteSchema,
+  removeMemberSchema,
+  revokeInviteSchema,
+} from "@/lib/schemas/member";
 
 async function origin(): Promise<string> {
   const h = await headers().catch(() => undefined);
@@ -131,8 +139,31 @@ export const removeMember = agencyAction({
       throw new FieldError("membershipId", "validation.lastOwner");
     }
     await deleteMembership(ctx.tx, { agencyId: ctx.agencyId, membershipId: target.id });
+    // Someone removed from their last agency is signed out everywhere. Whether other agencies remain is a
+    // question across tenants, so it is asked as a system query once this removal has committed.
+    ctx.afterCommit(() => endSessionsOfUserWithoutAgency(getDb(), { userId: target.userId }));
     await ctx.audit({ action: "member.remove", entity: "membership", entityId: target.id, before: target });
     revalidatePath("/members");
     return { id: target.id };
+  },
+});
+
+/** An owner signs a member out on every device (a lost laptop, someone leaving); they can sign in again. */
+export const endMemberSessions = agencyAction({
+  name: "members.endSessions",
+  permission: "members.endSessions",
+  schema: endMemberSessionsSchema,
+  async run(input, ctx) {
+    const target = await getMembershipOrThrow(ctx.tx, { agencyId: ctx.agencyId, membershipId: input.membershipId });
+    // Row-level security lets a tenant end only its own members' sessions.
+    const ended = await endUserSessions(ctx.tx, { userId: target.userId });
+    await ctx.audit({
+      action: "member.endSessions",
+      entity: "membership",
+      entityId: target.id,
+      after: { sessionsEnded: ended },
+    });
+    revalidatePath("/members");
+    return { id: target.id, ended };
   },
 });

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { STAFF_ROLES } from "@/lib/options";
-import { changeRole, removeMember, revokeInvite } from "./actions";
+import { changeRole, endMemberSessions, removeMember, revokeInvite } from "./actions";
 
 function firstError(result: ActionResult<unknown>): string | null {
   if (result.ok) return null;
@@ -66,6 +66,18 @@ export function MemberActions({
           ) : null}
         </>
       ) : null}
+      {isSelf ? null : (
+        <ConfirmButton
+          pending={pending}
+          variant="ghost"
+          aria-label={t("members.endSessionsFor", { name })}
+          title={t("members.endSessionsConfirm", { name })}
+          confirmLabel={t("members.endSessions")}
+          onConfirm={() => start(async () => setError(firstError(await endMemberSessions(null, { membershipId }))))}
+        >
+          {t("members.endSessions")}
+        </ConfirmButton>
+      )}
       <ConfirmButton
         pending={pending}
         title={isSelf ? t("members.removeSelfConfirm") : t("members.removeConfirm", { name })}

@@ -1,0 +1,124 @@
+import "server-only";
+import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { sessions } from "../schema";
+
+/*
+ * Signed-in sessions: system queries (a session belongs to a user, not to an agency, and is checked before
+ * any agency is known). The tenant role has no grant on the table at all.
+ */
+
+/** How long a session lives: `idleMs` without a request, `maxAgeMs` after sign-in in any case. */
+export type SessionPolicy = { idleMs: number; maxAgeMs: number };
+
+/** Last-seen is written at most this often per session, so a busy session does not write on every request. */
+const TOUCH_EVERY_MS = 60_000;
+
+export async function createSession(
+  db: DbOrTx,
+  p: { userId: string; address: string | null; userAgent: string | null; now?: Date },
+): Promise<string> {
+  const at = p.now ?? new Date();
+  const [row] = await db
+    .insert(sessions)
+    .values({
+      userId: p.userId,
+      address: p.address,
+      userAgent: p.userAgent?.slice(0, 400) ?? null,
+      createdAt: at,
+      lastSeenAt: at,
+    })
+    .returning({ id: sessions.id });
+  if (!row) throw new Error("insert returned no row");
+  return row.id;
+}
+
+const live = (policy: SessionPolicy, now: Date) =>
+  and(
+    isNull(sessions.endedAt),
+    gt(sessions.lastSeenAt, new Date(now.getTime() - policy.idleMs)),
+    gt(sessions.createdAt, new Date(now.getTime() - policy.maxAgeMs)),
+  );
+
+/**
+ * The session if it is still live for this user, after moving its last-seen time on (at most once a
+ * minute); undefined when it ended, idled out, outlived its maximum age, or is someone else's.
+ */
+export async function checkLiveSession(
+  db: DbOrTx,
+  p: { id: string; userId: string; policy: SessionPolicy; now?: Date },
+) {
+  const now = p.now ?? new Date();
+  const [row] = await db
+    .select({ id: sessions.id, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .where(and(eq(sessions.id, p.id), eq(sessions.userId, p.userId), live(p.policy, now)));
+  if (!row) return undefined;
+  if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now })
+      .where(and(eq(sessions.id, row.id), lt(sessions.lastSeenAt, now)));
+  }
+  return row;
+}
+
+/** The user's live sessions, most recently used first (the account page lists them). */
+export async function listLiveSessions(db: DbOrTx, p: { userId: string; policy: SessionPolicy; now?: Date }) {
+  return db
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      address: sessions.address,
+      userAgent: sessions.userAgent,
+    })
+    .from(sessions)
+    .where(and(eq(sessions.userId, p.userId), live(p.policy, p.now ?? new Date())))
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+/** Ends one of the user's sessions; false when it was not theirs or had already ended. */
+export async function endSession(db: DbOrTx, p: { id: string; userId: string; now?: Date }): Promise<boolean> {
+  const ended = await db
+    .update(sessions)
+    .set({ endedAt: p.now ?? new Date() })
+    .where(and(eq(sessions.id, p.id), eq(sessions.userId, p.userId), isNull(sessions.endedAt)))
+    .returning({ id: sessions.id });
+  return ended.length > 0;
+}
+
+/** Ends every live session of a user, but `exceptId`; returns how many ended. */
+export async function endUserSessions(
+  db: DbOrTx,
+  p: { userId: string; exceptId?: string; now?: Date },
+): Promise<number> {
+  const ended = await db
+    .update(sessions)
+    .set({ endedAt: p.now ?? new Date() })
+    .where(
+      and(
+        eq(sessions.userId, p.userId),
+        isNull(sessions.endedAt),
+        p.exceptId ? ne(sessions.id, p.exceptId) : sql`true`,
+      ),
+    )
+    .returning({ id: sessions.id });
+  return ended.length;
+}
+
+/** After removal from an agency: a user who belongs to no agency any more is signed out everywhere. */
+export async function endSessionsOfUserWithoutAgency(db: DbOrTx, p: { userId: string; now?: Date }): Promise<number> {
+  const ended = await db
+    .update(sessions)
+    .set({ endedAt: p.now ?? new Date() })
+    .where(
+      and(
+        eq(sessions.userId, p.userId),
+        isNull(sessions.endedAt),
+        sql`not exists (select 1 from memberships m where m.user_id = ${p.userId})`,
+      ),
+    )
+    .returning({ id: sessions.id });
+  return ended.length;
+}
