@@ -13,6 +13,8 @@ const schema = z.object({
     .optional()
     .transform((v) => v === "1" || v === "true"),
   SMTP_URL: z.string().optional(),
+  /** How many proxies in front of the app append to X-Forwarded-For (0: the app faces clients directly). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** A session ends after this many hours without a request… */
   SESSION_IDLE_HOURS: z.coerce
     .number()

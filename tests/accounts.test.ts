@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { changeOwnPassword, setLocale, switchAgency } from "@/app/(app)/account/actions";
-import { createAgencyWithOwner } from "@/app/(auth)/signup/create-agency";
+import { signUp } from "@/app/(auth)/signup/actions";
+import { createAgencyWithOwner, requestSignUp } from "@/app/(auth)/signup/create-agency";
 import { acceptInvite } from "@/app/invite/[token]/accept-invite";
 import { agencies, auditLog, invites, memberships, users } from "@/db/schema";
 import type { TestDatabase } from "@/db/testing";
@@ -37,14 +38,27 @@ async function invite(values: { email: string; role: "operator" | "client"; clie
   return token;
 }
 
+/** Step 1 as the form sends it; returns the token of the confirmation link. */
+async function requested(input: Record<string, string>) {
+  const result = await requestSignUp(null, input);
+  if (!result.ok) throw new Error(`sign-up request refused: ${JSON.stringify(result)}`);
+  return result.data.path.split("/").at(-1) ?? "";
+}
+
 describe("sign-up", () => {
-  it("creates the agency, its owner and an audit row", async () => {
-    const result = await createAgencyWithOwner(null, {
-      agencyName: "新しい代行社",
-      name: "山田 花子",
-      email: "Hanako@New.Example",
-      password: "long-password-1",
-    });
+  const hanako = {
+    agencyName: "新しい代行社",
+    name: "山田 花子",
+    email: "Hanako@New.Example",
+    password: "long-password-1",
+  };
+
+  it("asks for confirmation first, then creates the agency, its owner and an audit row", async () => {
+    const before = await t.db.select({ id: agencies.id }).from(agencies);
+    const token = await requested(hanako);
+    // Nothing exists until the link is confirmed.
+    expect(await t.db.select({ id: agencies.id }).from(agencies)).toEqual(before);
+    const result = await createAgencyWithOwner(null, { token, password: hanako.password });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const [owner] = await t.db
@@ -63,22 +77,46 @@ describe("sign-up", () => {
       .from(auditLog)
       .where(eq(auditLog.agencyId, result.data.agencyId));
     expect(audit).toEqual([{ action: "agency.create" }]);
+    // The link works once.
+    expect(await createAgencyWithOwner(null, { token, password: hanako.password })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
   });
 
-  it("refuses an e-mail that already has an account, writing nothing", async () => {
+  it("answers a registered and an unregistered e-mail alike", async () => {
+    const registered = await signUp(null, { ...hanako, agencyName: "二つ目" });
+    const fresh = await signUp(null, { ...hanako, agencyName: "別の代行社", email: "someone-new@new.example" });
+    expect(registered).toEqual({ ok: true, data: { email: "hanako@new.example", link: null } });
+    expect(fresh).toEqual({ ok: true, data: { email: "someone-new@new.example", link: null } });
+  });
+
+  it("refuses to confirm for an e-mail that has an account by now, writing nothing", async () => {
+    const token = await requested({ ...hanako, agencyName: "重複" });
     const before = await snapshot(t.db);
-    const result = await createAgencyWithOwner(null, {
-      agencyName: "重複",
-      name: "重複",
-      email: "hanako@new.example",
-      password: "long-password-1",
-    });
-    expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { email: [expect.any(String)] } });
+    const result = await createAgencyWithOwner(null, { token, password: hanako.password });
+    expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { password: [expect.any(String)] } });
     expect(await snapshot(t.db)).toEqual(before);
   });
 
+  it("refuses a wrong password at confirmation, writing nothing", async () => {
+    const token = await requested({ ...hanako, email: "wrong-pass@new.example" });
+    const before = await snapshot(t.db);
+    const result = await createAgencyWithOwner(null, { token, password: "not-the-password" });
+    expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { password: [expect.any(String)] } });
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it("throttles sign-up requests per address", async () => {
+    const from = (i: number) => ({ ...hanako, email: `flood-${i}@new.example` });
+    const results = [];
+    for (let i = 0; i < 12; i++) results.push(await requestSignUp(null, from(0)));
+    expect(results.slice(0, 10).every((r) => r.ok)).toBe(true);
+    expect(results.slice(10).map((r) => (r.ok ? "ok" : r.code))).toEqual(["throttled", "throttled"]);
+  });
+
   it("reports every invalid field at once", async () => {
-    const result = await createAgencyWithOwner(null, {
+    const result = await requestSignUp(null, {
       agencyName: "",
       name: "",
       email: "not-an-email",

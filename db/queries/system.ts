@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, eq, gt, isNull, min, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { NotFoundError } from "../errors";
-import { agencies, invites, memberships, type Role, signInAttempts, users } from "../schema";
+import { agencies, invites, memberships, type Role, signInAttempts, signUpRequests, users } from "../schema";
 
 /*
  * System queries: the short, named list of queries that run outside any agency's row-level-security
@@ -182,4 +182,53 @@ export async function ping(db: DbOrTx): Promise<number> {
   // PGlite returns { rows }, postgres-js an array of rows.
   const rows = Array.isArray(result) ? result : (result as { rows: { one: number }[] }).rows;
   return rows[0]?.one ?? 0;
+}
+
+// ─── Sign-up requests: confirmed by e-mail before the agency exists ──────────────────────────────────────
+
+export async function insertSignUpRequest(
+  db: DbOrTx,
+  request: {
+    tokenHash: string;
+    email: string;
+    name: string;
+    agencyName: string;
+    passwordHash: string;
+    locale: "ja" | "en";
+    expiresAt: Date;
+  },
+) {
+  await db.insert(signUpRequests).values(request);
+}
+
+/** A sign-up request whose link is still good: not used, not expired. */
+export async function findOpenSignUpRequest(db: DbOrTx, p: { tokenHash: string; now: Date }) {
+  const [row] = await db
+    .select({
+      id: signUpRequests.id,
+      email: signUpRequests.email,
+      name: signUpRequests.name,
+      agencyName: signUpRequests.agencyName,
+      passwordHash: signUpRequests.passwordHash,
+      locale: signUpRequests.locale,
+    })
+    .from(signUpRequests)
+    .where(
+      and(
+        eq(signUpRequests.tokenHash, p.tokenHash),
+        isNull(signUpRequests.usedAt),
+        gt(signUpRequests.expiresAt, p.now),
+      ),
+    );
+  return row;
+}
+
+/** Single use: a second, concurrent confirmation updates nothing and answers "not found". */
+export async function markSignUpRequestUsed(db: DbOrTx, p: { id: string; now: Date }) {
+  const used = await db
+    .update(signUpRequests)
+    .set({ usedAt: p.now })
+    .where(and(eq(signUpRequests.id, p.id), isNull(signUpRequests.usedAt)))
+    .returning({ id: signUpRequests.id });
+  if (used.length !== 1) throw new NotFoundError("sign_up_request");
 }

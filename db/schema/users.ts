@@ -127,6 +127,39 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+/**
+ * A sign-up waiting for its e-mail to be confirmed. Sign-up answers the same whether or not the address
+ * already has an account (OWASP: registration must not tell who is registered); only the mailbox's owner
+ * learns which, when they open the link. Global: the agency does not exist yet.
+ */
+export const signUpRequests = pgTable("sign_up_requests", {
+  id: id(),
+  /** SHA-256 of the link's token. */
+  tokenHash: text("token_hash").notNull().unique(),
+  email: text("email").notNull(),
+  name: text("name").notNull(),
+  agencyName: text("agency_name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  locale: localeEnum("locale").notNull().default("ja"),
+  createdAt: createdAt(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+});
+
+/**
+ * Attempts counted against a rate limit (sign-up and invite acceptance per address), kept in the database
+ * so that limits hold across app instances. `bucket` names the limit and its key ("signup:203.0.113.7").
+ */
+export const rateLimitEvents = pgTable(
+  "rate_limit_events",
+  {
+    id: id(),
+    bucket: text("bucket").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("rate_limit_events_bucket_at_idx").on(t.bucket, t.at)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Role = (typeof roleEnum.enumValues)[number];

@@ -5,6 +5,7 @@ import { ConflictError, FieldError, NotFoundError } from "@/db/errors";
 import { insertAuditRow } from "@/db/queries/audit";
 import { enterTenant, withTenant } from "@/db/tenant";
 import type { Permission } from "@/lib/auth/permissions";
+import { RateLimitedError } from "@/lib/auth/rate-limit";
 import { authorise, getViewer, type Member, type Viewer } from "@/lib/auth/viewer";
 import { type Locale, toLocale } from "@/lib/i18n/locales";
 import { type Translator, translator } from "@/lib/i18n/messages";
@@ -112,6 +113,11 @@ export function publicAction<S extends z.ZodType, T>(definition: {
   name: string;
   schema: S;
   locale: () => Promise<string | undefined>;
+  /**
+   * Why this action writes no audit row (the audit log belongs to an agency; a sign-up request has none
+   * yet, and is audited when its confirmation creates the agency).
+   */
+  unaudited?: string;
   run: (input: z.output<S>, ctx: PublicActionContext) => Promise<T>;
 }): Action<T> {
   const action = async (_previous: ActionResult<T> | null, raw: unknown): Promise<ActionResult<T>> => {
@@ -127,7 +133,7 @@ export function publicAction<S extends z.ZodType, T>(definition: {
           await insertAuditRow(tx, { agencyId, actorUserId, ...toAuditRow(entry) });
         };
         const result = await definition.run(parsed.data, { tx, t, locale, audit });
-        if (audited === 0) throw new Error(`${definition.name} wrote no audit row`);
+        if (audited === 0 && !definition.unaudited) throw new Error(`${definition.name} wrote no audit row`);
         return result;
       });
       return { ok: true, data };
@@ -208,6 +214,7 @@ function invalid<T>(fieldErrors: FieldErrors, t: Translator): ActionResult<T> {
 function failure<T>(error: unknown, t: Translator, name: string): ActionResult<T> {
   if (error instanceof NotFoundError) return { ok: false, code: "not_found", message: t("errors.notFound") };
   if (error instanceof ConflictError) return { ok: false, code: "conflict", message: t("errors.conflict") };
+  if (error instanceof RateLimitedError) return { ok: false, code: "throttled", message: t("auth.throttled") };
   if (error instanceof FieldError) {
     return invalid({ [error.field]: [t(error.messageKey as "validation.invalid", error.values)] }, t);
   }

@@ -1,7 +1,7 @@
 import type { NextAuthConfig } from "next-auth";
 
 /** Paths anyone may open; everything else needs a session (the proxy redirects to /login). */
-export const PUBLIC_PATHS = ["/login", "/signup", "/invite/"];
+export const PUBLIC_PATHS = ["/login", "/signup", "/signup/confirm/", "/invite/"];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((p) => (p.endsWith("/") ? pathname.startsWith(p) : pathname === p));

@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { createSession } from "@/db/queries/sessions";
 import { loadUserWithMemberships } from "@/db/queries/system";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { clientAddressFrom } from "./client-address";
 import { authConfig } from "./config";
 import { verifyCredentials } from "./sign-in";
 
@@ -21,12 +22,6 @@ const credentialsSchema = z.object({
   agencyId: z.uuid().optional(),
 });
 
-/** The caller's address as the load balancer saw it; "unknown" when not behind one (local development). */
-export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
-}
-
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   ...authConfig,
   providers: [
@@ -37,8 +32,10 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
         if (!parsed.success) return null;
         const db = getDb();
         const { email, password, agencyId } = parsed.data;
-        const address = await clientAddress();
-        const result = await verifyCredentials(db, { email, password, ip: address });
+        const address = clientAddressFrom(await headers());
+        // Without a known address the per-address limits count per account instead: never one bucket
+        // shared by every caller whose address is unknown.
+        const result = await verifyCredentials(db, { email, password, ip: address ?? `unknown:${email}` });
         if (!result.ok) {
           if (result.reason === "throttled") throw new ThrottledSignIn();
           return null;
@@ -47,7 +44,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
         // Each sign-in is a session of its own, which signing out (or an owner, or the account page) ends.
         const sessionId = await createSession(db, {
           userId: result.user.id,
-          address: address === "unknown" ? null : address,
+          address,
           userAgent: (await headers()).get("user-agent"),
         });
         const agencies = loaded?.memberships.map((m) => m.agencyId) ?? [];

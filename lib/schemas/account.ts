@@ -9,6 +9,12 @@ export const signUpSchema = z.object({
   password,
 });
 
+/** Confirming a sign-up from the e-mailed link: the token, and the password chosen at sign-up again. */
+export const confirmSignUpSchema = z.object({
+  token: z.string().min(20).max(200),
+  password: z.string().min(1).max(200),
+});
+
 export const signInSchema = z.object({ email, password: z.string().min(1).max(200) });
 
 /** A new user sets name and password; an existing user (same e-mail) confirms with their current password. */

@@ -1,7 +1,6 @@
 "use server";
 // Invite members, change roles, remove members and revoke invites.
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { FieldError, NotFoundError } from "@/db/errors";
 import { getClientOrThrow, managedClientIds } from "@/db/queries/clients";
@@ -17,6 +16,7 @@ import {
 import { endSessionsOfUserWithoutAgency, endUserSessions } from "@/db/queries/sessions";
 import { agencyAction } from "@/lib/actions/safe-action";
 import { can } from "@/lib/auth/permissions";
+import { requestOrigin } from "@/lib/http";
 import { INVITE_TTL_DAYS, newInviteToken } from "@/lib/invite-token";
 import { mailConfigured, sendMailIfConfigured } from "@/lib/mail";
 import {
@@ -26,13 +26,6 @@ import {
   removeMemberSchema,
   revokeInviteSchema,
 } from "@/lib/schemas/member";
-
-async function origin(): Promise<string> {
-  const h = await headers().catch(() => undefined);
-  const host = h?.get("x-forwarded-host") ?? h?.get("host");
-  if (!host) return "";
-  return `${h?.get("x-forwarded-proto") ?? "http"}://${host}`;
-}
 
 export const inviteMember = agencyAction({
   name: "members.invite",
@@ -71,7 +64,7 @@ export const inviteMember = agencyAction({
       after: { email: input.email, role: input.role, clientId: input.clientId },
     });
     const path = `/invite/${token}`;
-    const url = `${await origin()}${path}`;
+    const url = `${await requestOrigin()}${path}`;
     const agency = ctx.member.membership.agencyName;
     ctx.afterCommit(() =>
       sendMailIfConfigured({

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -9,7 +10,22 @@ import { signUp } from "./actions";
 
 export function SignUpForm() {
   const t = useTranslations("auth");
-  const { onSubmit, pending, fieldErrors, error } = useFormAction(signUp);
+  const { state, onSubmit, pending, fieldErrors, error } = useFormAction(signUp);
+  if (state?.ok) {
+    return (
+      <div role="status" className="space-y-3 text-sm">
+        <FormMessage tone="success">{t("signUpSent", { email: state.data.email })}</FormMessage>
+        {state.data.link ? (
+          <p className="text-slate-600">
+            {t("signUpDemoLink")}{" "}
+            <Link href={state.data.link} className="font-semibold text-indigo-700 hover:underline">
+              {t("openConfirmLink")}
+            </Link>
+          </p>
+        ) : null}
+      </div>
+    );
+  }
   return (
     <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormMessage>{error}</FormMessage>
