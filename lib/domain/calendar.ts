@@ -40,8 +40,15 @@ export function addMonths(ym: YearMonth, delta: number): YearMonth {
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
 export function daysInMonth({ year, month }: YearMonth): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return MONTH_DAYS[month - 1] ?? Number.NaN;
 }
 
 /** "YYYY-MM-DD" with a day that exists in its month, or null. */

@@ -368,15 +368,15 @@ function checkOptionList<T extends string>(
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) return push(errors, field, "invalid_type");
   const before = errors.length;
-  const seen = new Set<T>();
-  value.forEach((item: unknown, i) => {
-    const option = checkOption(errors, `${field}.${i}`, item, options);
-    if (option === undefined) return;
-    if (seen.has(option)) push(errors, `${field}.${i}`, "duplicate");
-    else seen.add(option);
-  });
+  for (let i = 0; i < value.length; i++) {
+    const option = checkOption(errors, `${field}.${i}`, value[i], options);
+    if (option !== undefined && value.indexOf(option) < i) push(errors, `${field}.${i}`, "duplicate");
+  }
+  if (errors.length > before) return undefined;
   // Listed in the enumeration's order, so equal sets compare equal.
-  return errors.length === before ? options.filter((o) => seen.has(o)) : undefined;
+  const ordered: T[] = [];
+  for (const option of options) if (value.includes(option)) ordered.push(option);
+  return ordered;
 }
 
 function checkList(errors: Errors, field: string, value: unknown, max: number): unknown[] | undefined {
@@ -504,13 +504,14 @@ function validateFeeLines(errors: Errors, field: string, value: unknown): FeeLin
   if (list === undefined) return undefined;
   const before = errors.length;
   const lines: FeeLine[] = [];
-  list.forEach((item, i) => {
+  for (let i = 0; i < list.length; i++) {
+    const item: unknown = list[i];
     const line = record(errors, `${field}.${i}`, item);
-    if (line === undefined) return;
+    if (line === undefined) continue;
     const label = checkLabel(errors, `${field}.${i}.label`, line.label);
     const amount = checkInteger(errors, `${field}.${i}.amount`, line.amount, YEN_LINE);
     if (label !== undefined && amount !== undefined) lines.push({ label, amount });
-  });
+  }
   return errors.length === before ? lines : undefined;
 }
 
@@ -553,12 +554,12 @@ function validatePerformanceRules(errors: Errors, value: unknown): PerformanceRu
   if (list === undefined) return undefined;
   const before = errors.length;
   const rules: PerformanceRule[] = [];
-  list.forEach((item, i) => {
+  for (let i = 0; i < list.length; i++) {
+    const item: unknown = list[i];
     const field = `fees.performanceRules.${i}`;
     const r = record(errors, field, item);
-    if (r === undefined) return;
+    if (r === undefined) continue;
     const label = checkOptionalLabel(errors, `${field}.label`, r.label);
-    const withLabel = <T extends PerformanceRule>(rule: T): T => (label ? { ...rule, label } : rule);
     switch (r.kind) {
       case "rate_over_baseline": {
         const basis = checkOption(errors, `${field}.basis`, r.basis, RATE_BASES);
@@ -576,11 +577,13 @@ function validatePerformanceRules(errors: Errors, value: unknown): PerformanceRu
                   minCode: "must_be_positive",
                 });
         }
-        if (basis === undefined || rateBp === undefined || baseline === undefined || cap === undefined) return;
-        if (aov === undefined) return;
+        if (basis === undefined || rateBp === undefined || baseline === undefined || cap === undefined) continue;
+        if (aov === undefined) continue;
         const rule: RateOverBaselineRule = { kind: "rate_over_baseline", basis, rateBp, baseline, cap };
-        rules.push(withLabel(aov === null ? rule : { ...rule, aov }));
-        return;
+        if (aov !== null) rule.aov = aov;
+        if (label) rule.label = label;
+        rules.push(rule);
+        continue;
       }
       case "per_unit_over_baseline": {
         const basis = checkOption(errors, `${field}.basis`, r.basis ?? "orders", ["orders"] as const);
@@ -595,9 +598,11 @@ function validatePerformanceRules(errors: Errors, value: unknown): PerformanceRu
           minCode: "must_not_be_negative",
         });
         const cap = checkCap(errors, `${field}.cap`, r.cap);
-        if (basis === undefined || yenPerUnit === undefined || baseline === undefined || cap === undefined) return;
-        rules.push(withLabel({ kind: "per_unit_over_baseline", basis, yenPerUnit, baseline, cap }));
-        return;
+        if (basis === undefined || yenPerUnit === undefined || baseline === undefined || cap === undefined) continue;
+        const rule: PerUnitOverBaselineRule = { kind: "per_unit_over_baseline", basis, yenPerUnit, baseline, cap };
+        if (label) rule.label = label;
+        rules.push(rule);
+        continue;
       }
       case "bonus_at_threshold": {
         const metric = checkOption(errors, `${field}.metric`, r.metric, BONUS_METRICS);
@@ -610,14 +615,16 @@ function validatePerformanceRules(errors: Errors, value: unknown): PerformanceRu
         });
         const bonus = checkInteger(errors, `${field}.bonus`, r.bonus, YEN_LINE);
         const cap = checkCap(errors, `${field}.cap`, r.cap);
-        if (metric === undefined || thresholdBp === undefined || bonus === undefined || cap === undefined) return;
-        rules.push(withLabel({ kind: "bonus_at_threshold", metric, thresholdBp, bonus, cap }));
-        return;
+        if (metric === undefined || thresholdBp === undefined || bonus === undefined || cap === undefined) continue;
+        const rule: BonusAtThresholdRule = { kind: "bonus_at_threshold", metric, thresholdBp, bonus, cap };
+        if (label) rule.label = label;
+        rules.push(rule);
+        continue;
       }
       default:
         push(errors, `${field}.kind`, r.kind === undefined || r.kind === null ? "required" : "invalid_option");
     }
-  });
+  }
   return errors.length === before ? rules : undefined;
 }
 
@@ -631,16 +638,17 @@ function validateAdditionalFees(
   const before = errors.length;
   const fees: AdditionalFee[] = [];
   let hourlySeen = false;
-  list.forEach((item, i) => {
+  for (let i = 0; i < list.length; i++) {
+    const item: unknown = list[i];
     const field = `fees.additionalFees.${i}`;
     const a = record(errors, field, item);
-    if (a === undefined) return;
+    if (a === undefined) continue;
     const label = checkLabel(errors, `${field}.label`, a.label);
     switch (a.kind) {
       case "extra_marketplace": {
         const monthly = checkInteger(errors, `${field}.monthly`, a.monthly, YEN_LINE);
         if (label !== undefined && monthly !== undefined) fees.push({ kind: "extra_marketplace", label, monthly });
-        return;
+        continue;
       }
       case "hourly": {
         const yenPerHour = checkInteger(errors, `${field}.yenPerHour`, a.yenPerHour, {
@@ -652,7 +660,7 @@ function validateAdditionalFees(
         if (hourlySeen) push(errors, `${field}.kind`, "duplicate");
         hourlySeen = true;
         if (label !== undefined && yenPerHour !== undefined) fees.push({ kind: "hourly", label, yenPerHour });
-        return;
+        continue;
       }
       case "option": {
         const monthly = checkInteger(errors, `${field}.monthly`, a.monthly, YEN_LINE);
@@ -667,12 +675,12 @@ function validateAdditionalFees(
         if (label !== undefined && monthly !== undefined && option !== undefined) {
           fees.push(option === null ? { kind: "option", label, monthly } : { kind: "option", label, monthly, option });
         }
-        return;
+        continue;
       }
       default:
         push(errors, `${field}.kind`, a.kind === undefined || a.kind === null ? "required" : "invalid_option");
     }
-  });
+  }
   return errors.length === before ? fees : undefined;
 }
 
@@ -770,10 +778,11 @@ function validateSlaItems(errors: Errors, value: unknown): SlaItem[] | undefined
   const before = errors.length;
   const keys = new Set<string>();
   const items: SlaItem[] = [];
-  list.forEach((item, i) => {
+  for (let i = 0; i < list.length; i++) {
+    const item: unknown = list[i];
     const field = `sla.items.${i}`;
     const it = record(errors, field, item);
-    if (it === undefined) return;
+    if (it === undefined) continue;
     let key: string | undefined;
     if (typeof it.key !== "string" || it.key === "") push(errors, `${field}.key`, "required");
     else if (it.key.length > L.maxSlaKeyLength) push(errors, `${field}.key`, "too_long", { max: L.maxSlaKeyLength });
@@ -794,9 +803,9 @@ function validateSlaItems(errors: Errors, value: unknown): SlaItem[] | undefined
       });
     }
     const creditBp = checkInteger(errors, `${field}.creditBp`, it.creditBp, RATE_BP);
-    if (key === undefined || label === undefined || measure === undefined || targetBp === undefined) return;
-    if (creditBp === undefined) return;
+    if (key === undefined || label === undefined || measure === undefined || targetBp === undefined) continue;
+    if (creditBp === undefined) continue;
     items.push({ key, label, measure, targetBp, creditBp });
-  });
+  }
   return errors.length === before ? items : undefined;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ContractVersion } from "./contract";
 import { expandFeeCases, readFeeCases, SAMPLE_SLA, sampleVersion } from "./contract-fixtures";
 import type { Invoice, InvoiceActuals, InvoiceLine, InvoiceOutcome, InvoiceSettings, PerformanceLine } from "./invoice";
-import { computeInvoice, instalment, prorate } from "./invoice";
+import { computeInvoice, computeInvoices, instalment, prorate } from "./invoice";
 import type { Result } from "./result";
 
 function unwrap<T>(result: Result<T>): T {
@@ -374,5 +374,25 @@ describe("helpers", () => {
     expect(prorate(350_000, 15, 30)).toBe(175_000);
     expect(prorate(1, 15, 30)).toBe(1);
     expect(prorate(999_999, 31, 31)).toBe(999_999);
+  });
+});
+
+describe("computeInvoices", () => {
+  it("bills several months of one version, validating it once", () => {
+    const v = plain({}, { startDate: "2026-01-16", endDate: "2026-03-31" });
+    const result = computeInvoices(v, [{ month: "2025-12" }, { month: "2026-01" }, { month: "2026-03", actuals: {} }]);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.value.map((o) => (o.kind === "invoice" ? o.invoice.totals.monthly : o.reason))).toEqual([
+      "before_term",
+      103_226,
+      200_000,
+    ]);
+  });
+
+  it("names the month's position in its errors", () => {
+    const result = computeInvoices(plain(), [{ month: "2026-01" }, { month: "2026-02", actuals: { orders: -1 } }]);
+    expect(result.ok ? [] : result.errors.map((e) => e.field)).toEqual(["months.1.actuals.orders"]);
+    const settings = computeInvoices(plain(), [{ month: "2026-01" }], { taxRateBp: 10_001 });
+    expect(settings.ok ? [] : settings.errors.map((e) => e.field)).toEqual(["settings.taxRateBp"]);
   });
 });

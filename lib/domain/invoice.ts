@@ -258,6 +258,40 @@ export function computeInvoiceForValidVersion(
   return ok(bill(version, ym, a, s));
 }
 
+/**
+ * Invoices for several months of one version (a billing run, a schedule, a backfill): the version is
+ * validated once. Errors name the month's position: "months.3.actuals.sales".
+ */
+export function computeInvoices(
+  version: ContractVersion,
+  months: readonly { month: string; actuals?: InvoiceActuals }[],
+  settings: Partial<InvoiceSettings> = {},
+): Result<InvoiceOutcome[]> {
+  const valid = validateContractVersion(version);
+  if (!valid.ok) return valid;
+  if (!Array.isArray(months)) return fail([fieldError("months", "invalid_type")]);
+  const settingErrors: FieldError[] = [];
+  if (validateSettings(settingErrors, settings) === undefined) return fail(settingErrors);
+  const outcomes: InvoiceOutcome[] = [];
+  const errors: FieldError[] = [];
+  for (let i = 0; i < months.length; i++) {
+    const entry: unknown = months[i];
+    if (!isRecord(entry)) {
+      errors.push(fieldError(`months.${i}`, "invalid_type"));
+      continue;
+    }
+    const result = computeInvoiceForValidVersion(
+      valid.value,
+      entry.month as string,
+      entry.actuals as InvoiceActuals | undefined,
+      settings,
+    );
+    if (result.ok) outcomes.push(result.value);
+    else for (const e of result.errors) errors.push({ ...e, field: `months.${i}.${e.field}` });
+  }
+  return errors.length > 0 ? fail(errors) : ok(outcomes);
+}
+
 interface ValidActuals {
   sales: number | null;
   orders: number | null;
@@ -330,13 +364,15 @@ function validateActuals(errors: FieldError[], input: unknown, version: Contract
   if (missedInput !== undefined && missedInput !== null) {
     if (!Array.isArray(missedInput)) errors.push(fieldError("actuals.missedSlaItems", "invalid_type"));
     else {
-      const keys = new Set(version.sla?.items.map((item) => item.key) ?? []);
-      missedInput.forEach((key: unknown, i) => {
-        const field = `actuals.missedSlaItems.${i}`;
-        if (typeof key !== "string" || !keys.has(key)) errors.push(fieldError(field, "invalid_option"));
-        else if (missed.has(key)) errors.push(fieldError(field, "duplicate"));
+      const items = version.sla?.items ?? [];
+      for (let i = 0; i < missedInput.length; i++) {
+        const key: unknown = missedInput[i];
+        let known = false;
+        for (const item of items) if (item.key === key) known = true;
+        if (typeof key !== "string" || !known) errors.push(fieldError(`actuals.missedSlaItems.${i}`, "invalid_option"));
+        else if (missed.has(key)) errors.push(fieldError(`actuals.missedSlaItems.${i}`, "duplicate"));
         else missed.add(key);
-      });
+      }
     }
   }
 
@@ -484,11 +520,13 @@ function bill(
   }
 
   // Performance rules.
-  fees.performanceRules.forEach((rule, i) => {
+  for (let i = 0; i < fees.performanceRules.length; i++) {
+    const rule = fees.performanceRules[i];
+    if (rule === undefined) continue;
     const line = performanceLine(rule, i, actuals, missing);
     lines.push(line);
     performance += line.amount;
-  });
+  }
 
   // Additional fees.
   for (const fee of fees.additionalFees) {
@@ -594,31 +632,44 @@ function noteMissing(missing: string[], name: string): void {
   if (!missing.includes(name)) missing.push(name);
 }
 
-function performanceLine(rule: PerformanceRule, i: number, actuals: ValidActuals, missing: string[]): PerformanceLine {
-  const base = {
-    kind: "performance" as const,
-    section: "performance" as const,
+/** Every performance line has the same shape (one object literal, so the engine stays monomorphic). */
+function perfLine(
+  rule: PerformanceRule,
+  i: number,
+  basis: PerformanceLine["basis"],
+  figures: Pick<PerformanceLine, "basisValue" | "baseline" | "excess" | "uncapped" | "cap" | "amount" | "note">,
+): PerformanceLine {
+  return {
+    kind: "performance",
+    section: "performance",
     label: rule.label ?? null,
     rule: i,
     ruleKind: rule.kind,
-    rateBp: null,
-    yenPerUnit: null,
-    aov: null,
-    bonus: null,
+    basis,
+    basisValue: figures.basisValue,
+    baseline: figures.baseline,
+    excess: figures.excess,
+    rateBp: rule.kind === "rate_over_baseline" ? rule.rateBp : null,
+    yenPerUnit: rule.kind === "per_unit_over_baseline" ? rule.yenPerUnit : null,
+    aov: rule.kind === "rate_over_baseline" ? (rule.aov ?? null) : null,
+    bonus: rule.kind === "bonus_at_threshold" ? rule.bonus : null,
+    uncapped: figures.uncapped,
+    cap: figures.cap,
+    amount: figures.amount,
+    note: figures.note,
   };
+}
+
+function performanceLine(rule: PerformanceRule, i: number, actuals: ValidActuals, missing: string[]): PerformanceLine {
   switch (rule.kind) {
     case "rate_over_baseline":
     case "per_unit_over_baseline": {
-      const aov = rule.kind === "rate_over_baseline" ? (rule.aov ?? null) : null;
-      const value = rule.kind === "rate_over_baseline" ? basisValue(rule.basis, actuals, aov) : actuals.orders;
-      const rates = rule.kind === "rate_over_baseline" ? { rateBp: rule.rateBp, aov } : { yenPerUnit: rule.yenPerUnit };
+      const value =
+        rule.kind === "rate_over_baseline" ? basisValue(rule.basis, actuals, rule.aov ?? null) : actuals.orders;
       if (value === null) {
         const actual = ACTUAL_OF_BASIS[rule.basis];
         noteMissing(missing, actual);
-        return {
-          ...base,
-          ...rates,
-          basis: rule.basis,
+        return perfLine(rule, i, rule.basis, {
           basisValue: null,
           baseline: rule.baseline,
           excess: null,
@@ -626,15 +677,12 @@ function performanceLine(rule: PerformanceRule, i: number, actuals: ValidActuals
           cap: rule.cap,
           amount: 0,
           note: { code: "basis_missing", params: { basis: actual } },
-        };
+        });
       }
       const excess = value > rule.baseline ? value - rule.baseline : 0;
       const uncapped = rule.kind === "rate_over_baseline" ? applyBp(excess, rule.rateBp) : excess * rule.yenPerUnit;
       const amount = capped(uncapped, rule.cap);
-      return {
-        ...base,
-        ...rates,
-        basis: rule.basis,
+      return perfLine(rule, i, rule.basis, {
         basisValue: value,
         baseline: rule.baseline,
         excess,
@@ -642,37 +690,34 @@ function performanceLine(rule: PerformanceRule, i: number, actuals: ValidActuals
         cap: rule.cap,
         amount,
         note: excess === 0 ? { code: "below_baseline" } : amount < uncapped ? { code: "capped" } : null,
-      };
+      });
     }
     case "bonus_at_threshold": {
       const ratio = metricRatio(rule.metric, actuals);
-      const shared = {
-        ...base,
-        bonus: rule.bonus,
-        basis: rule.metric,
-        baseline: rule.thresholdBp,
-        excess: null,
-        cap: rule.cap ?? null,
-      };
+      const cap = rule.cap ?? null;
       if ("missing" in ratio) {
         if (ratio.absent) noteMissing(missing, ratio.missing);
-        return {
-          ...shared,
+        return perfLine(rule, i, rule.metric, {
           basisValue: null,
+          baseline: rule.thresholdBp,
+          excess: null,
           uncapped: 0,
+          cap,
           amount: 0,
           note: { code: "kpi_not_computable", params: { metric: rule.metric, missing: ratio.missing } },
-        };
+        });
       }
       const met = atLeastBp(ratio.numerator, ratio.denominator, rule.thresholdBp);
       const uncapped = met ? rule.bonus : 0;
-      return {
-        ...shared,
+      return perfLine(rule, i, rule.metric, {
         basisValue: displayBp(ratio.numerator, ratio.denominator),
+        baseline: rule.thresholdBp,
+        excess: null,
         uncapped,
-        amount: capped(uncapped, rule.cap),
+        cap,
+        amount: capped(uncapped, cap),
         note: { code: met ? "threshold_reached" : "threshold_not_reached" },
-      };
+      });
     }
   }
 }
@@ -696,6 +741,8 @@ function metricRatio(metric: BonusMetric, actuals: ValidActuals): RatioOrWhy {
 
 /** A ratio in bp, rounded half-up for display only; null when too large to show exactly. */
 function displayBp(numerator: number, denominator: number): number | null {
+  const product = numerator * BP_PER_UNIT;
+  if (Number.isSafeInteger(product)) return roundHalfUpDiv(product, denominator);
   const scaled = BigInt(numerator) * BigInt(BP_PER_UNIT);
   return scaled / BigInt(denominator) >= BigInt(Number.MAX_SAFE_INTEGER) ? null : roundHalfUpDiv(scaled, denominator);
 }
