@@ -1,13 +1,20 @@
 import { describe, expect, it } from "vitest";
 import {
+  addDays,
   addMonths,
+  addMonthsToDate,
   addWeeks,
+  dateKey,
+  dayNumber,
   daysInMonth,
+  isoWeekday,
   isoWeekKey,
   isoWeekOf,
   lastIsoWeekOfMonth,
+  monthIndex,
   monthKey,
   monthOfIsoWeek,
+  parseDateKey,
   parseIsoWeekKey,
   parseMonthKey,
   weeksInIsoYear,
@@ -70,5 +77,34 @@ describe("ISO weeks", () => {
       expect(monthOfIsoWeek(week)).toEqual({ year: 2026, month: m });
       expect(monthOfIsoWeek(addWeeks(week, 1))).toEqual(addMonths({ year: 2026, month: m }, 1));
     }
+  });
+});
+
+describe("date keys", () => {
+  it("parses real dates only", () => {
+    expect(parseDateKey("2024-02-29")).toEqual({ year: 2024, month: 2, day: 29 });
+    for (const bad of ["2025-02-29", "2025-04-31", "2025-4-01", "2025-04-1", "1969-12-31", "2025-04-01T00:00"]) {
+      expect(parseDateKey(bad)).toBeNull();
+    }
+    expect(dateKey({ year: 2026, month: 4, day: 5 })).toBe("2026-04-05");
+  });
+
+  it("counts days and weekdays", () => {
+    expect(dayNumber({ year: 1970, month: 1, day: 2 })).toBe(1);
+    expect(addDays({ year: 2024, month: 2, day: 28 }, 2)).toEqual({ year: 2024, month: 3, day: 1 });
+    expect(isoWeekday({ year: 2026, month: 5, day: 3 })).toBe(7); // Sunday
+    expect(monthIndex({ year: 2026, month: 1 }) - monthIndex({ year: 2025, month: 12 })).toBe(1);
+  });
+
+  it("adds months keeping month ends at month ends", () => {
+    const add = (key: string, n: number) => {
+      const d = parseDateKey(key);
+      return d === null ? null : dateKey(addMonthsToDate(d, n));
+    };
+    expect(add("2026-01-31", 1)).toBe("2026-02-28");
+    expect(add("2026-02-28", 1)).toBe("2026-03-31");
+    expect(add("2027-04-15", 12)).toBe("2028-04-15");
+    expect(add("2024-02-29", 12)).toBe("2025-02-28");
+    expect(add("2026-03-30", -1)).toBe("2026-02-28");
   });
 });

@@ -1,15 +1,23 @@
-// Month keys ("2025-03") and ISO 8601 week keys ("2025-W09") as the KPI series use them (SPEC §6).
+// Month keys ("2025-03"), date keys ("2025-03-31") and ISO 8601 week keys ("2025-W09") as the KPI series
+// and contracts use them (SPEC §4, §6).
 // Pure calendar arithmetic on UTC dates: a key names a calendar period, not an instant, so the
 // Asia/Tokyo business calendar needs no time-zone conversion here.
 
 // Years from 1970: Date.UTC reads years 0–99 as 1900–1999, and nothing here predates e-commerce.
 const MONTH_KEY = /^(19[7-9]\d|[2-9]\d{3})-(0[1-9]|1[0-2])$/;
 const WEEK_KEY = /^(19[7-9]\d|[2-9]\d{3})-W(\d{2})$/;
+const DATE_KEY = /^(19[7-9]\d|[2-9]\d{3})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const DAY_MS = 86_400_000;
 
 export interface YearMonth {
   year: number;
   month: number; // 1–12
+}
+
+export interface YearMonthDay {
+  year: number;
+  month: number; // 1–12
+  day: number; // 1–31
 }
 
 export interface IsoWeek {
@@ -32,8 +40,63 @@ export function addMonths(ym: YearMonth, delta: number): YearMonth {
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
 export function daysInMonth({ year, month }: YearMonth): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return MONTH_DAYS[month - 1] ?? Number.NaN;
+}
+
+/** "YYYY-MM-DD" with a day that exists in its month, or null. */
+export function parseDateKey(key: string): YearMonthDay | null {
+  const match = DATE_KEY.exec(key);
+  if (match === null) return null;
+  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  return date.day <= daysInMonth(date) ? date : null;
+}
+
+export function dateKey({ year, month, day }: YearMonthDay): string {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** Days since 1970-01-01: a date as one comparable, subtractable integer. */
+export function dayNumber({ year, month, day }: YearMonthDay): number {
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+export function fromDayNumber(days: number): YearMonthDay {
+  const date = new Date(days * DAY_MS);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+export function addDays(date: YearMonthDay, delta: number): YearMonthDay {
+  return fromDayNumber(dayNumber(date) + delta);
+}
+
+/** Months as one integer (year × 12 + month − 1), so month distances are plain differences. */
+export function monthIndex({ year, month }: YearMonth): number {
+  return year * 12 + month - 1;
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: YearMonthDay): number {
+  const day = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/**
+ * The same day `delta` months later; a day the target month lacks becomes its last day, and the last
+ * day of a month stays the last day (2026-01-31 + 1 → 2026-02-28, 2026-02-28 + 1 → 2026-03-31).
+ */
+export function addMonthsToDate(date: YearMonthDay, delta: number): YearMonthDay {
+  const target = addMonths(date, delta);
+  const last = daysInMonth(target);
+  const day = date.day === daysInMonth(date) ? last : Math.min(date.day, last);
+  return { ...target, day };
 }
 
 export function weeksInIsoYear(year: number): number {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyBp, ceilDiv, roundHalfUpDiv } from "./money";
+import { applyBp, applyBpRounded, ceilDiv, divRound, floorDiv, roundHalfUpDiv } from "./money";
 
 /** Independent reference: half away from zero via |2n| + |d| over |2d|, all in BigInt. */
 function referenceRound(n: bigint, d: bigint): bigint {
@@ -94,6 +94,41 @@ describe("applyBp", () => {
       fc.property(fc.integer({ min: 0, max: 2 ** 49 }), fc.integer({ min: 0, max: 80_000 }), (amount, bp) => {
         expect(applyBp(amount, bp)).toBe(Number(referenceRound(BigInt(amount) * BigInt(bp), 10_000n)));
       }),
+    );
+  });
+});
+
+describe("floorDiv and divRound", () => {
+  it.each([
+    [7, 2, 3],
+    [-7, 2, -4],
+    [7, -2, -4],
+    [-7, -2, 3],
+    [0, 3, 0],
+  ])("⌊%d ÷ %d⌋ = %d", (n, d, expected) => {
+    expect(floorDiv(n, d)).toBe(expected);
+    expect(floorDiv(BigInt(n), BigInt(d))).toBe(expected);
+  });
+
+  it("rounds consumption tax down, half-up or up", () => {
+    expect(applyBpRounded(291_668, 1_000, "down")).toBe(29_166);
+    expect(applyBpRounded(291_668, 1_000, "half_up")).toBe(29_167);
+    expect(applyBpRounded(291_661, 1_000, "up")).toBe(29_167);
+    expect(applyBpRounded(291_660, 1_000, "up")).toBe(29_166);
+  });
+
+  it("floor ≤ half-up ≤ ceil, each within one of the exact quotient, also beyond safe integers", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 52 }), fc.integer({ min: 0, max: 10_000 }), (amount, bp) => {
+        const exact = BigInt(amount) * BigInt(bp);
+        const down = BigInt(applyBpRounded(amount, bp, "down"));
+        const up = BigInt(applyBpRounded(amount, bp, "up"));
+        expect(down * 10_000n <= exact && exact < (down + 1n) * 10_000n).toBe(true);
+        expect(up * 10_000n >= exact && exact > (up - 1n) * 10_000n).toBe(true);
+        expect(applyBpRounded(amount, bp, "half_up")).toBe(applyBp(amount, bp));
+        expect(divRound(exact, 10_000n, "down")).toBe(Number(down));
+      }),
+      { numRuns: 2_000 },
     );
   });
 });

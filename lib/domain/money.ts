@@ -77,6 +77,40 @@ export function ceilDiv(numerator: IntLike, denominator: IntLike): number {
   return toSafeNumber(n / d + (r !== 0n && r > 0n === d > 0n ? 1n : 0n));
 }
 
+/** ⌊n ÷ d⌋ (towards −∞), exact. */
+export function floorDiv(numerator: IntLike, denominator: IntLike): number {
+  if (typeof numerator === "bigint" || typeof denominator === "bigint") {
+    return -ceilDiv(-toBigInt(numerator, "numerator"), toBigInt(denominator, "denominator")) + 0;
+  }
+  return -ceilDiv(-numerator, denominator) + 0;
+}
+
+/** How a fraction of a yen is settled: 切り捨て, 四捨五入 or 切り上げ. */
+export type RoundingMode = "down" | "half_up" | "up";
+
+export const ROUNDING_MODES: readonly RoundingMode[] = ["down", "half_up", "up"];
+
+/** n ÷ d rounded by `mode`: down = ⌊⌋, up = ⌈⌉, half_up = roundHalfUpDiv. */
+export function divRound(numerator: IntLike, denominator: IntLike, mode: RoundingMode): number {
+  switch (mode) {
+    case "down":
+      return floorDiv(numerator, denominator);
+    case "up":
+      return ceilDiv(numerator, denominator);
+    case "half_up":
+      return roundHalfUpDiv(numerator, denominator);
+  }
+}
+
+/** amount × bp ÷ 10,000 rounded by `mode` (consumption tax: taxable × 1,000 bp, rounded down by default). */
+export function applyBpRounded(amountYen: number, bp: number, mode: RoundingMode): number {
+  const product = amountYen * bp;
+  if (Number.isSafeInteger(amountYen) && Number.isSafeInteger(bp) && Number.isSafeInteger(product)) {
+    return divRound(product, BP_PER_UNIT, mode);
+  }
+  return divRound(toBigInt(amountYen, "amountYen") * toBigInt(bp, "bp"), BP_PER_UNIT, mode);
+}
+
 /** amount × bp ÷ 10,000, rounded half-up to whole yen (7,800 × 360 bp = 280.8 → 281). */
 export function applyBp(amountYen: number, bp: number): number {
   const product = amountYen * bp;

@@ -18,7 +18,10 @@ export type ValidationCode =
   | "invalid_format"
   | "duplicate"
   | "derived_cpa_above_maximum"
-  | "result_out_of_range";
+  | "result_out_of_range"
+  | "end_before_start"
+  | "before_start"
+  | "outside_calendar";
 
 export interface FieldError {
   /** Dotted path into the input, e.g. "aov", "ads.cvrBp", "otherVariable.2.amount". */

@@ -29,6 +29,9 @@ const DEFAULT_MESSAGES: Record<ValidationCode, string> = {
   duplicate: "Appears more than once.",
   derived_cpa_above_maximum: "CPC ÷ CVR gives a CPA above the maximum per-order amount.",
   result_out_of_range: "The result is too large to compute exactly.",
+  end_before_start: "The end comes before the start.",
+  before_start: "This date comes before the contract's start.",
+  outside_calendar: "Outside the years the holiday calendar covers.",
 };
 
 export function fieldError(field: string, code: ValidationCode, params?: Record<string, number>): FieldError {
