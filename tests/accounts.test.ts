@@ -4,6 +4,7 @@ import { changeOwnPassword, setLocale, switchAgency } from "@/app/(app)/account/
 import { signUp } from "@/app/(auth)/signup/actions";
 import { createAgencyWithOwner, requestSignUp } from "@/app/(auth)/signup/create-agency";
 import { acceptInvite } from "@/app/invite/[token]/accept-invite";
+import { accept } from "@/app/invite/[token]/actions";
 import { agencies, auditLog, invites, memberships, users } from "@/db/schema";
 import type { TestDatabase } from "@/db/testing";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -171,6 +172,22 @@ describe("accepting an invite", () => {
       .from(memberships)
       .where(eq(memberships.userId, PEOPLE.otherAgencyManager.userId));
     expect(rows.map((r) => r.agencyId).sort()).toEqual([ID.agencyA, ID.agencyB].sort());
+  });
+
+  it("throttles failed acceptances per address", async () => {
+    const form = () => {
+      const f = new FormData();
+      f.set("token", "y".repeat(43));
+      f.set("name", "誰か");
+      f.set("password", "long-password-4");
+      return f;
+    };
+    const codes = [];
+    for (let i = 0; i < 11; i++) {
+      const r = await accept(null, form());
+      codes.push(r.ok ? "ok" : r.code);
+    }
+    expect(codes).toEqual([...Array(10).fill("not_found"), "throttled"]);
   });
 
   it("answers not found for a made-up token", async () => {
