@@ -28,6 +28,7 @@ if (process.env.DATABASE_URL) {
 const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/db.ts", "seed"], { env, stdio: "inherit" });
 if (seed.status !== 0) process.exit(seed.status ?? 1);
 
-const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
+// The production server as `npm start` runs it (scripts/server.mjs records each connection's address).
+const server = spawn("node", ["scripts/server.mjs", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
