@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, test as base, expect, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../lib/demo-accounts";
 
 /** The demo principals (db/seed.ts) whose signed-in state auth.setup.ts saves. */
@@ -26,11 +26,23 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
-/** `test` with a page already signed in as the principal named in `as`. */
-export const test = base.extend<{ as: Principal | null }>({
+/**
+ * `test` with a page already signed in as the principal named in `as` (the state auth.setup.ts saved), and
+ * `http`: plain HTTP with the same session cookies and no browser, redirects not followed.
+ */
+export const test = base.extend<{ as: Principal | null; http: APIRequestContext }>({
   as: [null, { option: true }],
   storageState: async ({ as }, use) => {
     await use(as ? storageState(as) : { cookies: [], origins: [] });
+  },
+  http: async ({ playwright, as, baseURL }, use) => {
+    const context = await playwright.request.newContext({
+      baseURL,
+      storageState: as ? storageState(as) : undefined,
+      maxRedirects: 0,
+    });
+    await use(context);
+    await context.dispose();
   },
 });
 
