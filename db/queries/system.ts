@@ -127,3 +127,11 @@ export async function passwordHashOf(db: DbOrTx, userId: string) {
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
   return row?.passwordHash;
 }
+
+/** A round trip that touches no table: the benchmark's floor pages (scripts/bench-pages.ts) run it. */
+export async function ping(db: DbOrTx): Promise<number> {
+  const result = await db.execute<{ one: number }>(sql`select 1 as one`);
+  // PGlite returns { rows }, postgres-js an array of rows.
+  const rows = Array.isArray(result) ? result : (result as { rows: { one: number }[] }).rows;
+  return rows[0]?.one ?? 0;
+}

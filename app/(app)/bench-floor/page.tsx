@@ -1,11 +1,12 @@
-import { sql } from "drizzle-orm";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
+import { ping } from "@/db/queries/system";
 import { requirePermission } from "@/lib/auth/viewer";
 
-// The page benchmark's baseline (scripts/bench-pages.ts): the same layout, session check and membership lookup
-// as every signed-in page, plus one trivial query. What any real page costs beyond this is the page's own work.
+// The page benchmark's signed-in floor (scripts/bench-pages.ts): the same layout, session check and membership
+// lookup as every signed-in page, plus one trivial query. What any real page costs beyond this is the page's own
+// work; what this costs beyond /bench-bare is the signed-in shell's.
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Bench floor", robots: { index: false, follow: false } };
@@ -14,8 +15,5 @@ export default async function BenchFloorPage() {
   // Only the benchmark's server (BENCH_FLOOR=1) has this page; everywhere else it does not exist.
   if (process.env.BENCH_FLOOR !== "1") notFound();
   await requirePermission("clients.read");
-  const result = await getDb().execute<{ one: number }>(sql`select 1 as one`);
-  // PGlite returns { rows }, postgres-js an array of rows.
-  const rows = Array.isArray(result) ? result : (result as { rows: { one: number }[] }).rows;
-  return <p data-bench-floor={rows[0]?.one ?? 0}>ok</p>;
+  return <p data-bench-floor={await ping(getDb())}>ok</p>;
 }
