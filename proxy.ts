@@ -20,5 +20,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)"],
+  // /bench-bare is the page benchmark's bare floor (app/(bench)): it measures the framework without this app's
+  // work, this proxy included.
+  matcher: ["/((?!api|_next/static|_next/image|favicon.ico|bench-bare).*)"],
 };

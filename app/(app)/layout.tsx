@@ -1,8 +1,15 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireViewer } from "@/lib/auth/viewer";
+import { Document } from "../document";
+
+export { generateDocumentMetadata as generateMetadata } from "../document";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
-  return <AppShell viewer={viewer}>{children}</AppShell>;
+  return (
+    <Document scope="app">
+      <AppShell viewer={viewer}>{children}</AppShell>
+    </Document>
+  );
 }
