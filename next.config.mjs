@@ -23,6 +23,8 @@ const nextConfig = {
   experimental: {
     // P/L CSV imports go through a server action; the action itself refuses files over 5 MB.
     serverActions: { bodySizeLimit: "6mb" },
+    // The app has several root layouts (app/document.tsx), so a URL no route matches gets app/global-not-found.tsx.
+    globalNotFound: true,
   },
   async headers() {
     return [

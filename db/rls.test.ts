@@ -83,6 +83,17 @@ describe(`row-level security (${process.env.DATABASE_URL ? "postgres" : "pglite"
     expect(b1?.name).toBe("B1");
   });
 
+  it("runs as the tenant role inside the transaction only", async () => {
+    const inside = await withTenant(t.db, A, (tx) =>
+      rowsOf<{ role: string; agency: string }>(
+        tx.execute(sql`select current_user as role, current_setting('app.agency_id') as agency`),
+      ),
+    );
+    expect(inside).toEqual([{ role: "app_tenant", agency: A }]);
+    const after = await rowsOf<{ role: string }>(t.db.execute(sql`select current_user as role`));
+    expect(after[0]?.role).not.toBe("app_tenant");
+  });
+
   it("with no agency set, tenant queries return nothing", async () => {
     const rows = await t.db.transaction(async (tx) => {
       await tx.execute(sql`set local role app_tenant`);

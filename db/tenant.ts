@@ -17,6 +17,7 @@ export async function withTenant<T>(db: Database, agencyId: string, fn: (tx: Tra
 
 /** Switches an open transaction into the agency's context; everything after it is row-level secured. */
 export async function enterTenant(tx: Transaction, agencyId: string): Promise<void> {
-  await tx.execute(sql`select set_config('app.agency_id', ${agencyId}, true)`);
-  await tx.execute(sql`set local role app_tenant`);
+  // One statement, not two: set_config('role', …, true) is SET LOCAL ROLE (the same membership check), and
+  // every request pays this round trip.
+  await tx.execute(sql`select set_config('app.agency_id', ${agencyId}, true), set_config('role', 'app_tenant', true)`);
 }

@@ -1,19 +1,13 @@
-import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { LocaleSwitch } from "@/components/shell/locale-switch";
-import { setVisitorLocale } from "../(app)/account/actions";
+import { Document } from "../document";
+import { AuthFrame } from "./auth-frame";
 
-export default async function AuthLayout({ children }: { children: ReactNode }) {
-  const t = await getTranslations("app");
+export { generateDocumentMetadata as generateMetadata } from "../document";
+
+export default function AuthLayout({ children }: { children: ReactNode }) {
   return (
-    <div className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
-      <div className="w-full max-w-md">
-        <div className="mb-6 flex items-center justify-between">
-          <p className="text-lg font-bold text-indigo-700">{t("name")}</p>
-          <LocaleSwitch setLocale={setVisitorLocale} />
-        </div>
-        {children}
-      </div>
-    </div>
+    <Document scope="auth">
+      <AuthFrame>{children}</AuthFrame>
+    </Document>
   );
 }

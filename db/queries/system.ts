@@ -61,30 +61,35 @@ export async function clearFailures(db: DbOrTx, params: { email: string; ip: str
 
 /** The signed-in user and every agency they belong to; the caller picks the active one. */
 export async function loadUserWithMemberships(db: DbOrTx, userId: string) {
-  const [user] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      locale: users.locale,
-      sessionVersion: users.sessionVersion,
-    })
-    .from(users)
-    .where(eq(users.id, userId));
-  if (!user) return undefined;
+  // One round trip (it runs on every request): the user once per membership, or once with no membership.
   const rows = await db
     .select({
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        locale: users.locale,
+        sessionVersion: users.sessionVersion,
+      },
       id: memberships.id,
       agencyId: memberships.agencyId,
       agencyName: agencies.name,
       role: memberships.role,
       clientId: memberships.clientId,
     })
-    .from(memberships)
-    .innerJoin(agencies, eq(agencies.id, memberships.agencyId))
-    .where(eq(memberships.userId, userId))
+    .from(users)
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(agencies, eq(agencies.id, memberships.agencyId))
+    .where(eq(users.id, userId))
     .orderBy(asc(agencies.name));
-  return { user, memberships: rows };
+  const user = rows[0]?.user;
+  if (!user) return undefined;
+  const joined = rows.flatMap(({ id, agencyId, agencyName, role, clientId }) =>
+    id !== null && agencyId !== null && agencyName !== null && role !== null
+      ? [{ id, agencyId, agencyName, role, clientId }]
+      : [],
+  );
+  return { user, memberships: joined };
 }
 
 export async function findOpenInviteByTokenHash(db: DbOrTx, tokenHash: string) {
@@ -176,7 +181,7 @@ export async function markInviteAccepted(db: DbOrTx, p: { inviteId: string; user
   if (accepted.length !== 1) throw new NotFoundError("invite");
 }
 
-/** One trivial round trip: the page benchmark's floor (app/(app)/bench-floor) runs it. */
+/** A round trip that touches no table: the benchmark's floor pages (scripts/bench-pages.ts) run it. */
 export async function ping(db: DbOrTx): Promise<number> {
   const result = await db.execute<{ one: number }>(sql`select 1 as one`);
   // PGlite returns { rows }, postgres-js an array of rows.

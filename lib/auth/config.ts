@@ -8,8 +8,9 @@ export function isPublicPath(pathname: string): boolean {
 }
 
 /**
- * The edge-safe half of the Auth.js configuration: no providers, no database. The proxy uses it only to send
- * anonymous visitors to the sign-in page; pages and actions authorise again (lib/auth/viewer.ts).
+ * The database-free half of the Auth.js configuration (lib/auth/index.ts adds the provider). The proxy and the
+ * pages read the session cookie themselves (session-token.ts), giving the claims the `session` callback does;
+ * pages and actions then check them against the database (lib/auth/viewer.ts).
  */
 export const authConfig = {
   pages: { signIn: "/login" },
@@ -17,9 +18,6 @@ export const authConfig = {
   trustHost: true,
   providers: [],
   callbacks: {
-    authorized({ auth, request }) {
-      return isPublicPath(request.nextUrl.pathname) || Boolean(auth?.user);
-    },
     jwt({ token, user, trigger, session }) {
       if (user) {
         token.uid = user.id;

@@ -43,7 +43,24 @@ export function useClientColumns() {
   return useMemo(() => buildColumns(t, format), [t, format]);
 }
 
+/** `translate`, asked once per key: a page of 25 rows repeats the same few labels a hundred times. */
+function once<K extends string>(translate: (key: K) => string): (key: K) => string {
+  const labels = new Map<K, string>();
+  return (key) => {
+    let label = labels.get(key);
+    if (label === undefined) {
+      label = translate(key);
+      labels.set(key, label);
+    }
+    return label;
+  };
+}
+
 function buildColumns(t: ReturnType<typeof useTranslations<never>>, format: ReturnType<typeof useFormatter>) {
+  const channel = once((c: Channel) => t(`channels.${c}`));
+  const serviceModel = once((m: ServiceModel) => t(`serviceModels.${m}`));
+  const status = once((s: ClientStatus) => t(`clientStatus.${s}`));
+  const stage = once((s: OnboardingStage) => t(`onboardingStage.${s}`));
   return helper.columns([
     helper.accessor("name", {
       header: t("clients.columns.name"),
@@ -62,22 +79,22 @@ function buildColumns(t: ReturnType<typeof useTranslations<never>>, format: Retu
       cell: (info) => (
         <div className="flex flex-wrap gap-1">
           {info.getValue().map((c) => (
-            <Badge key={c}>{t(`channels.${c as Channel}`)}</Badge>
+            <Badge key={c}>{channel(c as Channel)}</Badge>
           ))}
         </div>
       ),
     }),
     helper.accessor("serviceModel", {
       header: t("clients.columns.serviceModel"),
-      cell: (info) => t(`serviceModels.${info.getValue() as ServiceModel}`),
+      cell: (info) => serviceModel(info.getValue() as ServiceModel),
     }),
     helper.accessor("status", {
       header: t("clients.columns.status"),
-      cell: (info) => <Badge tone={statusTone[info.getValue()]}>{t(`clientStatus.${info.getValue()}`)}</Badge>,
+      cell: (info) => <Badge tone={statusTone[info.getValue()]}>{status(info.getValue())}</Badge>,
     }),
     helper.accessor("onboardingStage", {
       header: t("clients.columns.onboardingStage"),
-      cell: (info) => t(`onboardingStage.${info.getValue() as OnboardingStage}`),
+      cell: (info) => stage(info.getValue() as OnboardingStage),
     }),
     helper.accessor("managerName", { header: t("clients.columns.manager"), cell: (info) => info.getValue() ?? "—" }),
     helper.accessor("operatorCount", { header: t("clients.columns.operators"), cell: (info) => info.getValue() }),

@@ -1,0 +1,26 @@
+import type { Messages } from "./messages";
+
+export type Namespace = keyof Messages;
+
+/**
+ * The message namespaces each part of the app sends to the browser. Server components translate with the whole
+ * catalogue (lib/i18n/request.ts) and send only text; client components (useTranslations in a "use client"
+ * file) need their messages in the page's payload, and the whole catalogue is most of a small page. A
+ * NextIntlClientProvider replaces, not extends, the one above it, so each scope lists everything the client
+ * components under it use. client-namespaces.test.ts checks every page against this table.
+ */
+export const MESSAGE_SCOPES = {
+  /** Pages with no translated client components (the global 404). */
+  none: [],
+  /** The signed-in shell (agency and language switches) and its error boundary. */
+  app: ["nav", "errors"],
+  /** Sign-in and sign-up, and their language switch. */
+  auth: ["nav", "auth"],
+  invite: ["nav", "auth", "invite"],
+  clients: ["clients", "common", "roles", "channels", "clientStatus", "onboardingStage", "serviceModels"],
+  economics: ["economics", "channels", "common"],
+  members: ["members", "roles", "invite", "auth", "common"],
+  account: ["account", "common"],
+} as const satisfies Record<string, readonly Namespace[]>;
+
+export type MessageScope = keyof typeof MESSAGE_SCOPES;
