@@ -33,7 +33,15 @@ const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`.toU
  * Every export of every `actions.ts` under app/: an agency action (it carries meta), a user action (the
  * signed-in user's own account, no role involved: tests/accounts.test.ts covers them) or a named public one.
  */
-const PUBLIC_ACTIONS = new Set(["login", "signUp", "accept", "setVisitorLocale", "logout", "changePassword"]);
+const PUBLIC_ACTIONS = new Set([
+  "login",
+  "signUp",
+  "confirm",
+  "accept",
+  "setVisitorLocale",
+  "logout",
+  "changePassword",
+]);
 
 async function loadAllActions(): Promise<Map<string, AnyAction>> {
   const files: string[] = [];

@@ -10,12 +10,12 @@ import {
 } from "@/app/(app)/clients/[id]/economics/actions";
 import { createClient, endClient, updateClient } from "@/app/(app)/clients/actions";
 import { changeRole, inviteMember, removeMember, revokeInvite } from "@/app/(app)/members/actions";
-import { createAgencyWithOwner } from "@/app/(auth)/signup/create-agency";
+import { createAgencyWithOwner, requestSignUp } from "@/app/(auth)/signup/create-agency";
 import { acceptInvite } from "@/app/invite/[token]/accept-invite";
 import type { TestDatabase } from "@/db/testing";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { hashPassword } from "@/lib/auth/password";
-import { acceptInviteSchema, signUpSchema } from "@/lib/schemas/account";
+import { acceptInviteSchema, confirmSignUpSchema, signUpSchema } from "@/lib/schemas/account";
 import { createClientSchema, endClientSchema, updateClientSchema } from "@/lib/schemas/client";
 import { createPlLineSchema, plImportSchema, plLineKeySchema, updatePlLineSchema } from "@/lib/schemas/economics";
 import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema } from "@/lib/schemas/member";
@@ -208,15 +208,21 @@ const TARGETS: Target[] = [
     valid: () => ({ membershipId: "11111111-1111-4111-8111-111111111111" }),
   },
   {
-    name: "account.signUp",
+    name: "account.signUpRequest",
     schema: signUpSchema,
-    run: (i) => createAgencyWithOwner(null, i),
+    run: (i) => requestSignUp(null, i),
     valid: () => ({
       agencyName: "代行",
       name: "名前",
       email: `s${unique()}@test.example`.toLowerCase(),
       password: "long-password-9",
     }),
+  },
+  {
+    name: "account.signUp",
+    schema: confirmSignUpSchema,
+    run: (i) => createAgencyWithOwner(null, i),
+    valid: () => ({ token: "s".repeat(43), password: "long-password-9" }),
   },
   {
     name: "account.acceptInvite",
@@ -267,8 +273,8 @@ describe("bad input gets field-level messages and writes nothing", () => {
     ["economics.updateLine", "other_costs", false],
     ["economics.copyBase", "sku", true],
     ["economics.deleteLine", "sku", true],
-    ["account.signUp", "agencyName", true],
-    ["account.signUp", "name", true],
+    ["account.signUpRequest", "agencyName", true],
+    ["account.signUpRequest", "name", true],
     ["account.acceptInvite", "name", false],
   ];
 
