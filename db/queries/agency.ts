@@ -19,3 +19,12 @@ export async function updateAgencySettings(
   await db.update(agencies).set({ settings: after }).where(eq(agencies.id, p.agencyId));
   return { before, after };
 }
+
+/** The agency's name and settings, for documents it issues (invoices). */
+export async function getAgencyProfile(db: DbOrTx, p: { agencyId: string }) {
+  const [row] = await db
+    .select({ name: agencies.name, settings: agencies.settings })
+    .from(agencies)
+    .where(eq(agencies.id, p.agencyId));
+  return { name: row?.name ?? "", settings: { ...defaultAgencySettings, ...(row?.settings ?? {}) } };
+}

@@ -32,3 +32,13 @@ export function invoiceSettingsOf(agency: { taxRounding: "floor" | "round" | "ce
   const rounding: Record<typeof agency.taxRounding, RoundingMode> = { floor: "down", round: "half_up", ceil: "up" };
   return { taxRounding: rounding[agency.taxRounding] };
 }
+
+/** The month's invoice of a stored (already validated) version with the month's saved actuals. */
+export function billMonth(
+  version: ContractVersion,
+  month: string,
+  actuals: InvoiceActuals | null,
+  agency: { taxRounding: "floor" | "round" | "ceil" },
+) {
+  return computeInvoiceForValidVersion(version, month, actuals ?? {}, invoiceSettingsOf(agency));
+}
