@@ -110,3 +110,45 @@ describe("helpers", () => {
     expect(bad.ok).toBe(false);
   });
 });
+
+describe("client list overview", () => {
+  it("shows the active contract's deadline badge and checklist n/10, and lists due contracts soonest first", async () => {
+    const { contractBadges, dueContracts } = await import("./overview");
+    const soon = sampleVersion(); // notice deadline 2027-01-30
+    const later = sampleVersion();
+    later.terms.endDate = "2027-06-30";
+    const rows = [
+      {
+        id: "c1",
+        clientId: "A",
+        clientName: "A",
+        title: "旧",
+        status: "terminated" as const,
+        currentVersionId: "v1",
+        document: soon,
+      },
+      {
+        id: "c2",
+        clientId: "A",
+        clientName: "A",
+        title: "現",
+        status: "active" as const,
+        currentVersionId: "v2",
+        document: soon,
+      },
+      {
+        id: "c3",
+        clientId: "B",
+        clientName: "B",
+        title: "B",
+        status: "active" as const,
+        currentVersionId: "v3",
+        document: later,
+      },
+    ];
+    const badges = contractBadges(rows, new Map([["v2", 4]]), "2027-01-10");
+    expect(badges.get("A")).toEqual({ due: true, checklistDone: 4, checklistOf: 10 });
+    expect(badges.get("B")).toEqual({ due: false, checklistDone: 0, checklistOf: 10 });
+    expect(dueContracts(rows, "2027-01-10").map((c) => [c.id, c.soonest])).toEqual([["c2", 20]]);
+  });
+});
