@@ -73,7 +73,6 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
         <section className="space-y-3">
           <h2 className="text-lg font-semibold">{t("amend")}</h2>
           <ContractEditor
-            key={contract.version}
             clientId={id}
             contractId={contractId}
             version={contract.version}
