@@ -367,7 +367,7 @@ async function seedContracts(tx: Tx, agency: DemoAgency, agencyId: string, clien
         id: contractId,
         agencyId,
         clientId,
-        title: `${client.name} 運営代行契約`,
+        title: "運営代行契約",
         status,
         currentVersionId: versionId,
       })

@@ -116,3 +116,22 @@ test.describe("client user", () => {
     expect(response?.status()).toBe(404);
   });
 });
+
+test.describe("operator", () => {
+  test.use({ as: "operator" });
+
+  test("reads an assigned client's terms, SLA and checklist, but no fees or invoices", async ({ page }) => {
+    const hana = seedId("client:sakura:HANA");
+    const contract = seedId("contract:sakura:HANA");
+    await page.goto(`/clients/${hana}/contracts/${contract}`);
+    await expect(page.getByTestId("contract-summary")).toContainText("SLA");
+    await expect(page.getByTestId("contract-fees")).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "請求書" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "変更（新しい版を作成）" })).toHaveCount(0);
+    await page.getByRole("link", { name: "10項目チェックリスト" }).click();
+    await expect(page.getByTestId("checklist-item-1")).toBeVisible();
+    await expect(page.getByRole("button", { name: "記録する" })).toHaveCount(0);
+    const invoice = await page.goto(`/clients/${hana}/contracts/${contract}/invoice/2026-01`);
+    expect(invoice?.status()).toBe(404);
+  });
+});

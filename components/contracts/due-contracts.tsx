@@ -19,8 +19,9 @@ export function DueContracts({
         <ul className="space-y-1 text-sm">
           {contracts.map((c) => (
             <li key={c.id} className="flex flex-wrap items-center gap-2">
+              <span>{c.clientName}</span>
               <Link href={`/clients/${c.clientId}/contracts/${c.id}`} className="text-indigo-700 hover:underline">
-                {c.clientName}：{c.title}
+                {c.title}
               </Link>
               {c.alerts.map((a) => (
                 <Badge key={a.code} tone="yellow">
