@@ -1,6 +1,20 @@
+import { sql } from "drizzle-orm";
 import type { Channel, ClientStatus, OnboardingStage, Role, ServiceModel } from "@/lib/options";
 import type { Database } from "./client";
-import { agencies, auditLog, clientAssignments, clients, memberships, plLines, users } from "./schema";
+import {
+  agencies,
+  auditLog,
+  clientAssignments,
+  clients,
+  contractActuals,
+  contractChecklistItems,
+  contracts,
+  contractVersions,
+  memberships,
+  plLines,
+  users,
+} from "./schema";
+import { demoContract } from "./seed-contracts";
 import { seedId } from "./seed-ids";
 
 type DemoClient = {
@@ -194,6 +208,7 @@ export async function seedDemo(
             .onConflictDoNothing();
         }
       }
+      await seedContracts(tx, agency, agencyId, clientIds);
       if (agency.key === "sakura" && clientIds[0]) {
         await tx.insert(plLines).values(demoPlLines(agencyId, clientIds[0])).onConflictDoNothing();
       }
@@ -316,4 +331,83 @@ function demoPlLines(agencyId: string, clientId: string) {
     });
   }
   return rows;
+}
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+const REGISTRATION_NUMBERS: Record<string, string> = { sakura: "T1010001000001", fuji: "T5080001000002" };
+
+/**
+ * A contract for every demo client (a draft while onboarding, terminated once ended, otherwise active), the
+ * agency's invoice registration number, last month's actuals and two checklist decisions for the first one.
+ */
+async function seedContracts(tx: Tx, agency: DemoAgency, agencyId: string, clientIds: (string | undefined)[]) {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(new Date());
+  const lastMonth = (() => {
+    const [y, m] = today.split("-").map(Number) as [number, number];
+    return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
+  })();
+  const number = REGISTRATION_NUMBERS[agency.key];
+  if (number) {
+    await tx
+      .update(agencies)
+      .set({ settings: sql`${agencies.settings} || ${JSON.stringify({ invoiceRegistrationNumber: number })}::jsonb` })
+      .where(sql`${agencies.id} = ${agencyId} and not (${agencies.settings} ? 'invoiceRegistrationNumber')`);
+  }
+  const owner = seedId(`user:${agency.key}:owner`);
+  for (const [i, client] of agency.clients.entries()) {
+    const clientId = clientIds[i];
+    if (!clientId) continue;
+    const contractId = seedId(`contract:${agency.key}:${client.code}`);
+    const versionId = seedId(`contract-version:${agency.key}:${client.code}:1`);
+    const status = client.status === "ended" ? "terminated" : client.status === "onboarding" ? "draft" : "active";
+    await tx
+      .insert(contracts)
+      .values({
+        id: contractId,
+        agencyId,
+        clientId,
+        title: "運営代行契約",
+        status,
+        currentVersionId: versionId,
+      })
+      .onConflictDoNothing();
+    await tx
+      .insert(contractVersions)
+      .values({
+        id: versionId,
+        agencyId,
+        contractId,
+        number: 1,
+        document: demoContract(i, today),
+        note: "締結",
+        createdBy: owner,
+      })
+      .onConflictDoNothing();
+    if (i === 0) {
+      await tx
+        .insert(contractActuals)
+        .values({
+          agencyId,
+          clientId,
+          contractId,
+          month: lastMonth,
+          actuals: { sales: 4_200_000, orders: 830, grossProfit: 1_700_000, adRevenue: 1_300_000, adSpend: 280_000 },
+        })
+        .onConflictDoNothing();
+      for (const item of [1, 5]) {
+        await tx
+          .insert(contractChecklistItems)
+          .values({
+            agencyId,
+            contractVersionId: versionId,
+            item,
+            status: "confirmed",
+            note: "契約書で確認",
+            checkedBy: owner,
+          })
+          .onConflictDoNothing();
+      }
+    }
+  }
 }

@@ -2,11 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { insertContract } from "@/db/queries/contracts";
 import { createSession } from "@/db/queries/sessions";
-import { clients, invites, memberships, plLines, users } from "@/db/schema";
+import { clients, contracts, invites, memberships, plLines, users } from "@/db/schema";
 import type { TestDatabase } from "@/db/testing";
 import type { ActionMeta, ActionResult } from "@/lib/actions/safe-action";
 import { hashPassword } from "@/lib/auth/password";
+import { sampleVersion } from "@/lib/domain/contract-fixtures";
 import { newInviteToken } from "@/lib/invite-token";
 import { auditCount, snapshot } from "./db-state";
 import {
@@ -251,7 +253,92 @@ const CASES: Case[] = [
     input: async () => ({ clientId: ID.clientA1, file: csvFile(`I${unique()}`) }),
     expected: staffOnly("ok", "ok"),
   },
+  {
+    action: "contracts.create",
+    input: async () => ({ clientId: ID.clientA1, title: "契約", document: sampleVersion(), note: "" }),
+    expected: staffOnly("ok", "ok"),
+  },
+  {
+    action: "contracts.copy",
+    label: "another client's contract",
+    input: async () => ({
+      clientId: ID.clientA1,
+      sourceContractId: (await freshContract(ID.clientA2)).id,
+      title: "コピー",
+    }),
+    expected: staffOnly("ok", "ok"),
+  },
+  {
+    action: "contracts.amend",
+    input: async () => ({
+      clientId: ID.clientA1,
+      contractId: (await freshContract()).id,
+      version: 1,
+      document: sampleVersion(),
+      note: "改定",
+    }),
+    expected: staffOnly("ok", "ok"),
+  },
+  {
+    action: "contracts.activate",
+    input: async () => ({ clientId: ID.clientA1, contractId: (await freshContract()).id, version: 1 }),
+    expected: staffOnly("ok", "ok"),
+  },
+  {
+    action: "contracts.terminate",
+    input: async () => ({
+      clientId: ID.clientA1,
+      contractId: (await freshContract(ID.clientA1, "active")).id,
+      version: 1,
+    }),
+    expected: staffOnly("ok", "ok"),
+  },
+  {
+    action: "contracts.checklist",
+    input: async () => {
+      const c = await freshContract();
+      return {
+        clientId: ID.clientA1,
+        contractId: c.id,
+        versionId: c.versionId,
+        item: 3,
+        status: "confirmed",
+        note: "確認",
+      };
+    },
+    expected: staffOnly("ok", "ok"),
+  },
+  {
+    action: "contracts.saveActuals",
+    input: async () => ({
+      clientId: ID.clientA1,
+      contractId: (await freshContract()).id,
+      month: "2026-05",
+      version: 0,
+      actuals: { sales: "4000000", orders: "800" },
+    }),
+    expected: staffOnly("ok", "ok"),
+  },
+  {
+    action: "agency.invoiceSettings",
+    input: async () => ({ invoiceRegistrationNumber: "T1234567890123" }),
+    expected: staffOnly("ok", "not_found"),
+  },
 ];
+
+/** A contract of agency A (as the database owner), at version 1. */
+async function freshContract(clientId: string = ID.clientA1, status: "draft" | "active" = "draft") {
+  const created = await insertContract(t.db, {
+    agencyId: ID.agencyA,
+    clientId,
+    title: `契約${unique()}`,
+    document: sampleVersion(),
+    note: "",
+    createdBy: PEOPLE.owner.userId,
+  });
+  if (status !== "draft") await t.db.update(contracts).set({ status }).where(eq(contracts.id, created.id));
+  return created;
+}
 
 /** The article's case B as form cells. */
 function lineCells(sku: string) {

@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
+import { saveInvoiceSettings } from "@/app/(app)/agency-settings/actions";
+import {
+  activateContract,
+  amendContract,
+  copyContract,
+  createContract,
+  decideChecklistItem,
+  saveActuals,
+  terminateContract,
+} from "@/app/(app)/clients/[id]/contracts/actions";
 import {
   copyBaseToScenarios,
   createPlLine,
@@ -15,8 +25,18 @@ import { acceptInvite } from "@/app/invite/[token]/accept-invite";
 import type { TestDatabase } from "@/db/testing";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { hashPassword } from "@/lib/auth/password";
+import { sampleVersion } from "@/lib/domain/contract-fixtures";
 import { acceptInviteSchema, confirmSignUpSchema, signUpSchema } from "@/lib/schemas/account";
 import { createClientSchema, endClientSchema, updateClientSchema } from "@/lib/schemas/client";
+import {
+  agencyInvoiceSettingsSchema,
+  amendContractSchema,
+  checklistItemSchema,
+  contractStatusSchema,
+  copyContractSchema,
+  createContractSchema,
+  saveActualsSchema,
+} from "@/lib/schemas/contracts";
 import { createPlLineSchema, plImportSchema, plLineKeySchema, updatePlLineSchema } from "@/lib/schemas/economics";
 import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema } from "@/lib/schemas/member";
 import { snapshot } from "./db-state";
@@ -112,7 +132,70 @@ const caseB = () => ({
   monthly_orders: "900",
 });
 
+const NO_ROW = "11111111-1111-4111-8111-111111111111";
+
 const TARGETS: Target[] = [
+  {
+    name: "contracts.create",
+    schema: createContractSchema,
+    run: (i) => createContract(null, i),
+    valid: () => ({ clientId: ID.clientA1, title: "運営代行契約", document: sampleVersion(), note: "締結" }),
+  },
+  {
+    name: "contracts.copy",
+    schema: copyContractSchema,
+    run: (i) => copyContract(null, i),
+    valid: () => ({ clientId: ID.clientA1, sourceContractId: NO_ROW, title: "コピー" }),
+  },
+  {
+    name: "contracts.amend",
+    schema: amendContractSchema,
+    run: (i) => amendContract(null, i),
+    valid: () => ({ clientId: ID.clientA1, contractId: NO_ROW, version: 1, document: sampleVersion(), note: "改定" }),
+  },
+  {
+    name: "contracts.activate",
+    schema: contractStatusSchema,
+    run: (i) => activateContract(null, i),
+    valid: () => ({ clientId: ID.clientA1, contractId: NO_ROW, version: 1 }),
+  },
+  {
+    name: "contracts.terminate",
+    schema: contractStatusSchema,
+    run: (i) => terminateContract(null, i),
+    valid: () => ({ clientId: ID.clientA1, contractId: NO_ROW, version: 1 }),
+  },
+  {
+    name: "contracts.checklist",
+    schema: checklistItemSchema,
+    run: (i) => decideChecklistItem(null, i),
+    valid: () => ({
+      clientId: ID.clientA1,
+      contractId: NO_ROW,
+      versionId: NO_ROW,
+      item: 1,
+      status: "confirmed",
+      note: "確認",
+    }),
+  },
+  {
+    name: "contracts.saveActuals",
+    schema: saveActualsSchema,
+    run: (i) => saveActuals(null, i),
+    valid: () => ({
+      clientId: ID.clientA1,
+      contractId: NO_ROW,
+      month: "2026-05",
+      version: 0,
+      actuals: { sales: "4000000", orders: "800" },
+    }),
+  },
+  {
+    name: "agency.invoiceSettings",
+    schema: agencyInvoiceSettingsSchema,
+    run: (i) => saveInvoiceSettings(null, i),
+    valid: () => ({ invoiceRegistrationNumber: "T1234567890123" }),
+  },
   {
     name: "economics.createLine",
     schema: createPlLineSchema,
@@ -266,6 +349,10 @@ describe("bad input gets field-level messages and writes nothing", () => {
     ["clients.create", "industry", false],
     ["clients.update", "name", true],
     ["clients.update", "industry", false],
+    ["contracts.create", "title", true],
+    ["contracts.create", "note", false],
+    ["contracts.amend", "note", true],
+    ["contracts.copy", "title", true],
     ["economics.createLine", "sku", true],
     ["economics.createLine", "other_costs", false],
     ["economics.createLine", "aov", true],
@@ -337,5 +424,73 @@ describe("bad input gets field-level messages and writes nothing", () => {
     expect(result.ok).toBe(false);
     if (result.ok || result.code !== "invalid") return;
     expect(Object.keys(result.fieldErrors).sort()).toEqual(["channels", "code", "name", "serviceModel"]);
+  });
+});
+
+describe("contract terms: the domain's field errors, nothing written", () => {
+  /** One bad term at a time, and the field the error must name. */
+  const rule = (over: Record<string, unknown>) =>
+    ({ kind: "rate_over_baseline", basis: "sales", rateBp: 500, baseline: 0, cap: null, ...over }) as never;
+  type Version = ReturnType<typeof sampleVersion>;
+  const BAD_TERMS: [label: string, edit: (v: Version) => void, field: string][] = [
+    [
+      "a negative fee",
+      (v) => v.fees.monthlyFeeLines.splice(0, 1, { label: "運営", amount: -1 }),
+      "fees.monthlyFeeLines.0.amount",
+    ],
+    [
+      "an absurd fee",
+      (v) => v.fees.initialFeeLines.splice(0, 1, { label: "初期", amount: 1e12 }),
+      "fees.initialFeeLines.0.amount",
+    ],
+    ["reversed dates", (v) => Object.assign(v.terms, { endDate: "2025-01-01" }), "terms.endDate"],
+    [
+      "a rate above 100 %",
+      (v) => v.fees.performanceRules.splice(0, 1, rule({ rateBp: 12_000 })),
+      "fees.performanceRules.0.rateBp",
+    ],
+    ["a negative cap", (v) => v.fees.performanceRules.splice(0, 1, rule({ cap: -1 })), "fees.performanceRules.0.cap"],
+    [
+      "an unknown rule kind",
+      (v) => v.fees.performanceRules.splice(0, 1, rule({ kind: "share_of_luck" })),
+      "fees.performanceRules.0.kind",
+    ],
+    [
+      "a fractional yen",
+      (v) => v.fees.monthlyFeeLines.splice(0, 1, { label: "運営", amount: 1.5 }),
+      "fees.monthlyFeeLines.0.amount",
+    ],
+  ];
+
+  for (const [label, edit, field] of BAD_TERMS) {
+    it(`contracts.create and contracts.amend refuse ${label} at document.${field}`, async () => {
+      signInAs("owner");
+      for (const target of TARGETS.filter((x) => x.name === "contracts.create" || x.name === "contracts.amend")) {
+        const document = sampleVersion();
+        edit(document);
+        const before = await snapshot(t.db);
+        const result = await target.run({ ...target.valid(), document });
+        expect(result).toMatchObject({
+          ok: false,
+          code: "invalid",
+          fieldErrors: { [`document.${field}`]: [expect.any(String)] },
+        });
+        expect(await snapshot(t.db)).toEqual(before);
+      }
+    });
+  }
+
+  it("agency.invoiceSettings refuses a malformed registration number", async () => {
+    signInAs("owner");
+    for (const value of ["1234567890123", "T123456789012", "T12345678901234", "TABCDEFGHIJKLM", "X1234567890123"]) {
+      const before = await snapshot(t.db);
+      const result = await saveInvoiceSettings(null, { invoiceRegistrationNumber: value });
+      expect(result).toMatchObject({
+        ok: false,
+        code: "invalid",
+        fieldErrors: { invoiceRegistrationNumber: [expect.any(String)] },
+      });
+      expect(await snapshot(t.db)).toEqual(before);
+    }
   });
 });

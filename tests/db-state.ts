@@ -9,6 +9,10 @@ const TABLES = [
   "clients",
   "client_assignments",
   "pl_lines",
+  "contracts",
+  "contract_versions",
+  "contract_checklist_items",
+  "contract_actuals",
   "audit_log",
 ] as const;
 

@@ -8,3 +8,23 @@ export async function getAgencySettings(db: DbOrTx, p: { agencyId: string }): Pr
   const [row] = await db.select({ settings: agencies.settings }).from(agencies).where(eq(agencies.id, p.agencyId));
   return { ...defaultAgencySettings, ...(row?.settings ?? {}) };
 }
+
+/** Replaces some of the agency's settings, keeping the rest; returns the settings before and after. */
+export async function updateAgencySettings(
+  db: DbOrTx,
+  p: { agencyId: string; changes: Partial<AgencySettings> },
+): Promise<{ before: AgencySettings; after: AgencySettings }> {
+  const before = await getAgencySettings(db, p);
+  const after = { ...before, ...p.changes };
+  await db.update(agencies).set({ settings: after }).where(eq(agencies.id, p.agencyId));
+  return { before, after };
+}
+
+/** The agency's name and settings, for documents it issues (invoices). */
+export async function getAgencyProfile(db: DbOrTx, p: { agencyId: string }) {
+  const [row] = await db
+    .select({ name: agencies.name, settings: agencies.settings })
+    .from(agencies)
+    .where(eq(agencies.id, p.agencyId));
+  return { name: row?.name ?? "", settings: { ...defaultAgencySettings, ...(row?.settings ?? {}) } };
+}

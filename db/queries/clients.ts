@@ -42,6 +42,8 @@ export type ClientListParams = {
   q?: string;
   status?: ClientStatus;
   channel?: Channel;
+  /** Only these clients (e.g. those with a contract deadline within 30 days). */
+  ids?: string[];
   sort: ClientSort;
   dir: "asc" | "desc";
   page: number;
@@ -58,6 +60,7 @@ export async function listClients(db: DbOrTx, p: ClientListParams) {
     search ? or(ilike(clients.name, search), ilike(clients.code, search), ilike(clients.industry, search)) : undefined,
     p.status ? eq(clients.status, p.status) : undefined,
     p.channel ? sql`${p.channel} = any(${clients.channels})` : undefined,
+    p.ids ? (p.ids.length > 0 ? inArray(clients.id, p.ids) : sql`false`) : undefined,
   );
   const order = p.dir === "asc" ? asc(sortColumns[p.sort]) : desc(sortColumns[p.sort]);
   const [rows, [total]] = await Promise.all([

@@ -7,6 +7,8 @@ export type AgencySettings = {
   locale: "ja" | "en";
   /** Consumption-tax rounding on an invoice (SPEC §4.2); Japanese practice defaults to rounding down. */
   taxRounding: "floor" | "round" | "ceil";
+  /** 適格請求書発行事業者の登録番号 ("T" + 13 digits) printed on invoices (SPEC §4.2); absent = not registered yet. */
+  invoiceRegistrationNumber?: string | null;
 };
 
 export const defaultAgencySettings: AgencySettings = {

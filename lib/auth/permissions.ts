@@ -21,6 +21,12 @@ export const permissions = {
   "economics.read": ["owner", "manager", "operator"],
   "economics.write": ["owner", "manager"],
   "portal.read": ["client"],
+  // Contracts (SPEC §2, §4, §8): operators read terms, SLA and the checklist of their assigned clients;
+  // fees and invoices are for owners and managers (client users see their own on the portal).
+  "contracts.read": ["owner", "manager", "operator"],
+  "contracts.write": ["owner", "manager"],
+  "contracts.fees": ["owner", "manager"],
+  "agency.settings": ["owner"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -17,7 +17,9 @@ export const MESSAGE_SCOPES = {
   /** Sign-in and sign-up, and their language switch. */
   auth: ["nav", "auth"],
   invite: ["nav", "auth", "invite"],
-  clients: ["clients", "common", "roles", "channels", "clientStatus", "onboardingStage", "serviceModels"],
+  clients: ["clients", "common", "roles", "channels", "clientStatus", "onboardingStage", "serviceModels", "contracts"],
+  /** The agency's own settings (the qualified-invoice registration number). */
+  agencySettings: ["contracts", "common"],
   economics: ["economics", "channels", "common"],
   members: ["members", "roles", "invite", "auth", "common"],
   account: ["account", "common"],

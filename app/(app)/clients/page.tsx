@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { z } from "zod";
+import { DueContracts } from "@/components/contracts/due-contracts";
 import { ClientsDataTable } from "@/components/tables/clients/data-table";
 import { ClientsTableSkeleton } from "@/components/tables/clients/skeleton";
 import { buttonClass } from "@/components/ui/button";
@@ -10,9 +11,12 @@ import { inputClass } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/misc";
 import { Pagination } from "@/components/ui/pagination";
 import { CLIENT_SORTS, listClients } from "@/db/queries/clients";
+import { checklistDoneCounts, listAgencyContracts } from "@/db/queries/contracts";
 import { agencyRead } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/viewer";
+import { contractBadges, dueContracts } from "@/lib/contracts/overview";
+import { tokyoToday } from "@/lib/contracts/view";
 import { CHANNELS, CLIENT_STATUSES } from "@/lib/options";
 import { text } from "@/lib/schemas/fields";
 import { pageParam, parseSearchParams } from "@/lib/search-params";
@@ -29,6 +33,8 @@ const listParams = z.object({
   q: text({ max: 100 }).optional().catch(undefined),
   status: z.enum(CLIENT_STATUSES).optional().catch(undefined),
   channel: z.enum(CHANNELS).optional().catch(undefined),
+  /** "1": only clients whose contract has a renewal or notice deadline within 30 days. */
+  due: z.literal("1").optional().catch(undefined),
   sort: z.enum(CLIENT_SORTS).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   page: pageParam,
@@ -57,6 +63,9 @@ export default async function ClientsPage({
           ) : null
         }
       />
+      <Suspense fallback={null}>
+        <DueSoon />
+      </Suspense>
       <search>
         <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
           <label className="w-64">
@@ -91,6 +100,10 @@ export default async function ClientsPage({
               ))}
             </select>
           </label>
+          <label className="flex items-center gap-2 pb-2 text-sm">
+            <input type="checkbox" name="due" value="1" defaultChecked={params.due === "1"} />
+            {t("contracts.dueFilter")}
+          </label>
           <input type="hidden" name="sort" value={params.sort} />
           <input type="hidden" name="dir" value={params.dir} />
           <button type="submit" className={buttonClass("secondary")}>
@@ -107,11 +120,22 @@ export default async function ClientsPage({
 
 async function ClientsList({ params }: { params: ListParams }) {
   const t = await getTranslations("clients");
-  const { member, rows, total } = await agencyRead("clients.read", async ({ tx, agencyId, scope, member }) => ({
-    member,
-    ...(await listClients(tx, { agencyId, scope, ...params, pageSize: PAGE_SIZE })),
-  }));
-  const filtered = Boolean(params.q || params.status || params.channel);
+  const today = tokyoToday();
+  const { member, rows, total, badges } = await agencyRead("clients.read", async ({ tx, agencyId, scope, member }) => {
+    const ids = params.due
+      ? dueContracts(await listAgencyContracts(tx, { agencyId, scope, statuses: ["active"] }), today).map(
+          (c) => c.clientId,
+        )
+      : undefined;
+    const list = await listClients(tx, { agencyId, scope, ...params, ids, pageSize: PAGE_SIZE });
+    const contracts = await listAgencyContracts(tx, { agencyId, scope, clientIds: list.rows.map((r) => r.id) });
+    const done = await checklistDoneCounts(tx, {
+      agencyId,
+      contractVersionIds: contracts.flatMap((c) => (c.currentVersionId ? [c.currentVersionId] : [])),
+    });
+    return { member, ...list, badges: contractBadges(contracts, done, today) };
+  });
+  const filtered = Boolean(params.q || params.status || params.channel || params.due);
   if (total === 0) {
     return filtered ? (
       <EmptyState title={t("emptyFiltered")} />
@@ -129,15 +153,31 @@ async function ClientsList({ params }: { params: ListParams }) {
       />
     );
   }
-  const query = { q: params.q, status: params.status, channel: params.channel, sort: params.sort, dir: params.dir };
+  const query = {
+    q: params.q,
+    status: params.status,
+    channel: params.channel,
+    due: params.due,
+    sort: params.sort,
+    dir: params.dir,
+  };
   return (
     <>
       <ClientsDataTable
-        rows={rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }))}
+        rows={rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString(), contract: badges.get(r.id) ?? null }))}
         sort={{ sort: params.sort, dir: params.dir }}
         query={query}
       />
       <Pagination page={params.page} pageSize={PAGE_SIZE} total={total} params={query} path="/clients" />
     </>
   );
+}
+
+/** The start page's deadline list: every contract the member may see with a term alert within 30 days. */
+async function DueSoon() {
+  const today = tokyoToday();
+  const due = await agencyRead("contracts.read", async ({ tx, agencyId, scope }) =>
+    dueContracts(await listAgencyContracts(tx, { agencyId, scope, statuses: ["active"] }), today),
+  );
+  return <DueContracts contracts={due} />;
 }

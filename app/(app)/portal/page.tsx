@@ -1,9 +1,17 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ContractSummary } from "@/components/contracts/contract-summary";
+import { InvoiceDocument, PRINT_CSS } from "@/components/contracts/invoice-document";
 import { Card, EmptyState, PageHeader } from "@/components/ui/misc";
 import { NotFoundError } from "@/db/errors";
+import { getAgencyProfile } from "@/db/queries/agency";
 import { getClientOrThrow } from "@/db/queries/clients";
+import { getContractActuals, listClientContracts } from "@/db/queries/contracts";
 import { agencyRead } from "@/lib/actions/agency-read";
+import { billMonth } from "@/lib/contracts/actuals";
+import { termOf } from "@/lib/contracts/term";
+import { shiftMonth, tokyoToday } from "@/lib/contracts/view";
+import { MONTH } from "@/lib/schemas/contracts";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("portal");
@@ -11,9 +19,17 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** A client user's home: their own client only, and (for now) the fact that no report is published yet. */
-export default async function PortalPage() {
+export default async function PortalPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const t = await getTranslations("portal");
-  const { client, agencyName } = await agencyRead("portal.read", async ({ tx, agencyId, scope, member }) => {
+  const tc = await getTranslations("contracts");
+  const today = tokyoToday();
+  const requested = (await searchParams).month;
+  const month = typeof requested === "string" && MONTH.test(requested) ? requested : today.slice(0, 7);
+  const { client, agencyName, contract } = await agencyRead("portal.read", async ({ tx, agencyId, scope, member }) => {
     const { clientId, agencyName } = member.membership;
     // A client user whose client is gone still gets their portal, with nothing in it.
     const client = clientId
@@ -22,12 +38,61 @@ export default async function PortalPage() {
           throw error;
         })
       : null;
-    return { client, agencyName };
+    // The client's own contract in force (never a draft: the scope leaves drafts out) and the month's invoice.
+    const contracts = client ? await listClientContracts(tx, { agencyId, clientId: client.id, scope }) : [];
+    const current = contracts.find((c) => c.status === "active") ?? contracts[0];
+    if (!current) return { client, agencyName, contract: null };
+    const agency = await getAgencyProfile(tx, { agencyId });
+    const actuals = await getContractActuals(tx, { agencyId, contractId: current.id, month });
+    const outcome = billMonth(current.document, month, actuals?.actuals ?? null, agency.settings);
+    return { client, agencyName, contract: { ...current, agency, outcome: outcome.ok ? outcome.value : null } };
   });
   return (
     <div className="space-y-6">
       <PageHeader title={client ? t("welcome", { client: client.name }) : t("title")} description={agencyName} />
-      <Card className="p-6">
+      {contract && client ? (
+        <>
+          <Card className="no-print p-6">
+            <h2 className="mb-4 text-base font-semibold">
+              {tc("current")}: {contract.title}
+            </h2>
+            <ContractSummary
+              document={contract.document}
+              status={contract.status}
+              term={termOf(contract.document, today)}
+              showFees
+            />
+          </Card>
+          <section className="space-y-3">
+            {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant style sheet for printing */}
+            <style dangerouslySetInnerHTML={{ __html: PRINT_CSS }} />
+            <div className="no-print flex items-center gap-3">
+              <h2 className="text-base font-semibold">
+                {tc("invoice")} {month}
+              </h2>
+              <a href={`?month=${shiftMonth(month, -1)}`} className="text-sm text-indigo-700 hover:underline">
+                ← {tc("invoiceDoc.prev")}
+              </a>
+              <a href={`?month=${shiftMonth(month, 1)}`} className="text-sm text-indigo-700 hover:underline">
+                {tc("invoiceDoc.next")} →
+              </a>
+            </div>
+            {contract.outcome?.kind === "invoice" ? (
+              <InvoiceDocument
+                invoice={contract.outcome.invoice}
+                issuer={contract.agency.name}
+                registrationNumber={contract.agency.settings.invoiceRegistrationNumber ?? null}
+                recipient={client.name}
+                issueDate={today}
+                contractTitle={contract.title}
+              />
+            ) : (
+              <Card className="p-6 text-sm">{tc("invoiceDoc.noInvoice")}</Card>
+            )}
+          </section>
+        </>
+      ) : null}
+      <Card className="no-print p-6">
         <h2 className="mb-4 text-base font-semibold">{t("reports")}</h2>
         <EmptyState title={t("noReports")} body={t("noReportsBody")} />
       </Card>

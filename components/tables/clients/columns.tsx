@@ -20,6 +20,8 @@ export type ClientRow = {
   managerName: string | null;
   operatorCount: number;
   updatedAt: string;
+  /** The client's contract at a glance: a term deadline within 30 days, and checklist n/10 (absent: no contract). */
+  contract?: { due: boolean; checklistDone: number; checklistOf: number } | null;
 };
 
 export const features = tableFeatures({});
@@ -98,6 +100,21 @@ function buildColumns(t: ReturnType<typeof useTranslations<never>>, format: Retu
     }),
     helper.accessor("managerName", { header: t("clients.columns.manager"), cell: (info) => info.getValue() ?? "—" }),
     helper.accessor("operatorCount", { header: t("clients.columns.operators"), cell: (info) => info.getValue() }),
+    helper.accessor("contract", {
+      header: t("contracts.title"),
+      cell: (info) => {
+        const c = info.getValue();
+        if (!c) return "—";
+        return (
+          <div className="flex flex-wrap items-center gap-1" data-testid="client-contract">
+            {c.due ? <Badge tone="yellow">{t("contracts.dueBadge")}</Badge> : null}
+            <span className="text-xs text-slate-600">
+              {t("contracts.checklistShort")} {c.checklistDone}/{c.checklistOf}
+            </span>
+          </div>
+        );
+      },
+    }),
     helper.accessor("updatedAt", {
       header: t("clients.columns.updatedAt"),
       cell: (info) => format.dateTime(new Date(info.getValue()), { dateStyle: "medium" }),

@@ -47,6 +47,9 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
             <Link href={`/clients/${client.id}/economics`} className={buttonClass("secondary", "sm")}>
               {t("clients.economicsLink")}
             </Link>
+            <Link href={`/clients/${client.id}/contracts`} className={buttonClass("secondary", "sm")}>
+              {t("contracts.link")}
+            </Link>
             {canWrite && client.status !== "ended" ? (
               <EndClientButton id={client.id} version={client.version} name={client.name} />
             ) : null}

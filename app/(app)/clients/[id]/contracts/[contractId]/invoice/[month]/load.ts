@@ -1,0 +1,20 @@
+import "server-only";
+import { NotFoundError } from "@/db/errors";
+import { getAgencyProfile } from "@/db/queries/agency";
+import { getContractActuals } from "@/db/queries/contracts";
+import type { ReadContext } from "@/lib/actions/agency-read";
+import { billMonth } from "@/lib/contracts/actuals";
+import { MONTH } from "@/lib/schemas/contracts";
+import { loadContract } from "../../load";
+
+/** Everything the month's invoice shows: the contract's current version billed with the month's actuals. */
+export async function loadInvoice(ctx: ReadContext, clientId: string, contractId: string, month: string) {
+  if (!MONTH.test(month)) throw new NotFoundError("invoice");
+  const { client, contract } = await loadContract(ctx, clientId, contractId);
+  const agency = await getAgencyProfile(ctx.tx, { agencyId: ctx.agencyId });
+  const actuals = await getContractActuals(ctx.tx, { agencyId: ctx.agencyId, contractId, month });
+  const outcome = billMonth(contract.document, month, actuals?.actuals ?? null, agency.settings);
+  // A stored version always bills (validated on the way in); saved actuals were checked against it.
+  if (!outcome.ok) throw new Error(`invoice ${contractId} ${month}: ${JSON.stringify(outcome.errors)}`);
+  return { client, contract, agency, actuals, outcome: outcome.value };
+}
