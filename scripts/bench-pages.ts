@@ -85,7 +85,9 @@ function pagesOf(data: Prepared["data"]): Page[] {
     floor: { name: "floor", path: "/bench-floor", signedIn: true, marker: 'data-bench-floor="1"' },
     login: { name: "login", path: "/login", signedIn: false, marker: 'type="password"' },
     clients: { name: "clients", path: "/clients", signedIn: true, marker: "" },
-    pl: { name: "pl", path: `/clients/${data.plClientId}/economics`, signedIn: true, marker: "SKU-0300" },
+    // The grid shows 25 lines a page, ordered by channel then SKU: the first page is the first 25 Rakuten
+    // lines, SKU-0001 … SKU-0145 (every sixth line), so its last line proves the whole page rendered.
+    pl: { name: "pl", path: `/clients/${data.plClientId}/economics`, signedIn: true, marker: "SKU-0145" },
   };
   const wanted = String(options.pages)
     .split(",")

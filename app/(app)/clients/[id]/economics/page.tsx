@@ -43,7 +43,7 @@ const params = z.object({
 });
 
 /** Lines (channel × SKU, three scenarios each) per page of the grid: a client with hundreds stays fast. */
-const LINES_PER_PAGE = 50;
+const LINES_PER_PAGE = 25;
 
 /** This month in Asia/Tokyo, for the pacing's days in month. */
 function tokyoMonth(now = new Date()) {
