@@ -4,6 +4,7 @@
 // same seed gives the same rows.
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { insertContract } from "@/db/queries/contracts";
 import {
   agencies,
   clientAssignments,
@@ -15,6 +16,7 @@ import {
   users,
 } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { sampleVersion } from "@/lib/domain/contract-fixtures";
 import {
   AD_MODES,
   CHANNELS,
@@ -73,6 +75,8 @@ export type BenchData = {
   plClientId: string;
   /** Every client with P/L lines: the first, then the small ones. */
   plClientIds: string[];
+  /** A contract with 20 fee lines and 10 performance rules (the second client's), for its page and invoice. */
+  contract: { clientId: string; contractId: string; month: string };
   clients: BenchClient[];
   members: BenchMember[];
   counts: { clients: number; members: number; managers: number; operators: number; assignments: number };
@@ -244,6 +248,51 @@ export async function generateBenchData(db: Database, options: BenchDataOptions 
   // stale statistics the client list sorts every client by name instead of reading the name index in order.
   await db.execute(sql`analyze`);
 
+  // A contract as large as the contract pages are measured with: 20 fee lines and 10 performance rules.
+  const contractClientId = clientRows[1]?.id ?? plClientId;
+  const document = sampleVersion();
+  document.fees.initialFeeLines = Array.from({ length: 10 }, (_, i) => ({
+    label: `初期費用 ${i + 1}`,
+    amount: 50_000 + i * 10_000,
+  }));
+  document.fees.monthlyFeeLines = Array.from({ length: 10 }, (_, i) => ({
+    label: `月額 ${i + 1}`,
+    amount: 30_000 + i * 5_000,
+  }));
+  document.fees.performanceRules = Array.from({ length: 10 }, (_, i) =>
+    i % 3 === 0
+      ? {
+          kind: "rate_over_baseline" as const,
+          basis: "sales" as const,
+          rateBp: 300 + i * 10,
+          baseline: 1_000_000 * i,
+          cap: 500_000,
+        }
+      : i % 3 === 1
+        ? {
+            kind: "per_unit_over_baseline" as const,
+            basis: "orders" as const,
+            yenPerUnit: 50 + i,
+            baseline: 100 * i,
+            cap: null,
+          }
+        : {
+            kind: "bonus_at_threshold" as const,
+            metric: "roas" as const,
+            thresholdBp: 30_000 + i * 1_000,
+            bonus: 50_000,
+            cap: null,
+          },
+  );
+  const contract = await insertContract(db, {
+    agencyId,
+    clientId: contractClientId,
+    title: "運営代行契約（ベンチマーク）",
+    document,
+    note: "",
+    createdBy: people[0]?.userId ?? "",
+  });
+
   return {
     agencyId,
     ownerEmail: `owner@${BENCH_DOMAIN}`,
@@ -251,6 +300,7 @@ export async function generateBenchData(db: Database, options: BenchDataOptions 
     clientNames: clientRows.map((c) => c.name),
     plClientId,
     plClientIds: [plClientId, ...smallPlClientIds],
+    contract: { clientId: contractClientId, contractId: contract.id, month: "2026-06" },
     clients: clientRows.map((c) => {
       const assigned = assignmentRows.filter((a) => a.clientId === c.id);
       return {
