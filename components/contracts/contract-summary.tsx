@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/misc";
+import { shownStatus } from "@/lib/contracts/term";
 import { initialTotal, monthlyTotal } from "@/lib/contracts/view";
 import type { ContractStatus, ContractVersion } from "@/lib/domain/contract";
 import type { TermStatus } from "@/lib/domain/contract-term";
@@ -52,7 +53,7 @@ export function ContractSummary({
   return (
     <div className="space-y-4 text-sm" data-testid="contract-summary">
       <div className="flex flex-wrap items-center gap-2">
-        <Badge tone={contractStatusTone[status]}>{t(`status.${status}`)}</Badge>
+        <Badge tone={contractStatusTone[shownStatus(status, term)]}>{t(`status.${shownStatus(status, term)}`)}</Badge>
         <span>
           {terms.startDate} 〜 {terms.endDate ?? t("openEnded")}
         </span>

@@ -12,3 +12,11 @@ export function isDue(c: { status: ContractStatus; document: ContractVersion }, 
   if (c.status !== "active") return false;
   return (termOf(c.document, today)?.alerts.length ?? 0) > 0;
 }
+
+/**
+ * The status people see (SPEC §4.1: expiry follows the end date and auto-renewal by itself): an active
+ * contract whose term has ended, after any automatic renewals, reads as expired without anyone setting it.
+ */
+export function shownStatus(status: ContractStatus, term: TermStatus | null): ContractStatus {
+  return status === "active" && term?.phase === "ended" ? "expired" : status;
+}

@@ -12,7 +12,7 @@ import { getClientOrThrow } from "@/db/queries/clients";
 import { listAgencyContracts, listClientContracts } from "@/db/queries/contracts";
 import { agencyRead } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
-import { termOf } from "@/lib/contracts/term";
+import { shownStatus, termOf } from "@/lib/contracts/term";
 import { blankVersion, monthlyTotal, tokyoToday } from "@/lib/contracts/view";
 import { formatYen } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
@@ -96,7 +96,9 @@ export default async function ContractsPage({ params }: { params: Promise<{ id: 
                     </Link>
                   </Td>
                   <Td>
-                    <Badge tone={contractStatusTone[c.status]}>{t(`status.${c.status}`)}</Badge>
+                    <Badge tone={contractStatusTone[shownStatus(c.status, termOf(c.document, today))]}>
+                      {t(`status.${shownStatus(c.status, termOf(c.document, today))}`)}
+                    </Badge>
                   </Td>
                   <Td>{c.versionNumber}</Td>
                   <Td>
