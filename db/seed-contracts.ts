@@ -1,6 +1,7 @@
 // Demo contracts: every demo client gets one, with a mix of every fee kind, and one renews within 30 days.
 import { addDays, addMonthsToDate, dateKey, parseDateKey } from "../lib/domain/calendar";
 import { type ContractVersion, type ServiceArea, validateContractVersion } from "../lib/domain/contract";
+import { STANDARD_SLA } from "../lib/domain/contract-templates";
 
 const CLAUSES = {
   dataOwnership: "店舗・商品・顧客データの所有権は委託者に帰属する。",
@@ -9,24 +10,7 @@ const CLAUSES = {
   handover: "契約終了日から14日以内に、商品・受注・顧客データをCSVで引き渡す。",
 };
 
-const SLA: NonNullable<ContractVersion["sla"]> = {
-  supportDays: ["mon", "tue", "wed", "thu", "fri"],
-  supportOnHolidays: false,
-  supportFrom: "10:00",
-  supportTo: "18:00",
-  channels: ["email", "chat"],
-  firstResponseHours: 4,
-  resolutionHours: { p1: 8, p2: 24, p3: 72 },
-  escalationRoute: "担当オペレーター → マネージャー → 責任者",
-  escalationDeadlineHours: 2,
-  reportDeadlineBusinessDay: 5,
-  weeklyUpdateDay: "mon",
-  items: [
-    { key: "report_deadline", label: "月次レポート期限", measure: "report_deadline", targetBp: null, creditBp: 500 },
-    { key: "first_response", label: "一次回答 4時間以内", measure: "response_rate", targetBp: 9_000, creditBp: 300 },
-  ],
-  creditCapBp: 1_000,
-};
+const SLA: NonNullable<ContractVersion["sla"]> = STANDARD_SLA;
 
 /** Four shapes of contract, used in turn: between them every fee kind, rule kind and additional fee. */
 function shape(n: number, startDate: string, endDate: string): ContractVersion {

@@ -4,26 +4,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { AdditionalFee, ContractVersion, FeeLine, PerformanceRule, SlaItem, SlaTerms } from "./contract";
+import { STANDARD_SLA } from "./contract-templates";
 import type { InvoiceActuals, InvoiceTotals } from "./invoice";
 
-export const SAMPLE_SLA: SlaTerms = {
-  supportDays: ["mon", "tue", "wed", "thu", "fri"],
-  supportOnHolidays: false,
-  supportFrom: "10:00",
-  supportTo: "18:00",
-  channels: ["email", "chat"],
-  firstResponseHours: 4,
-  resolutionHours: { p1: 8, p2: 24, p3: 72 },
-  escalationRoute: "担当オペレーター → マネージャー → 責任者",
-  escalationDeadlineHours: 2,
-  reportDeadlineBusinessDay: 5,
-  weeklyUpdateDay: "mon",
-  items: [
-    { key: "report_deadline", label: "月次レポート期限", measure: "report_deadline", targetBp: null, creditBp: 500 },
-    { key: "first_response", label: "一次回答", measure: "response_rate", targetBp: 9_000, creditBp: 300 },
-  ],
-  creditCapBp: 1_000,
-};
+export const SAMPLE_SLA: SlaTerms = STANDARD_SLA;
 
 /** A complete version that every checklist item confirms (items 8 and 9 stay manual). */
 export function sampleVersion(): ContractVersion {
