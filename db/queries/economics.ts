@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, getTableColumns, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Channel, Scenario } from "@/lib/options";
 import type { DbOrTx } from "../client";
 import { NotFoundError, onUniqueViolation } from "../errors";
@@ -140,4 +140,16 @@ export async function deletePlLine(
     .returning({ id: plLines.id, scenario: plLines.scenario });
   if (removed.length === 0) throw new NotFoundError("pl_line");
   return removed;
+}
+
+/** The base-scenario lines of several clients: what monthly contribution (§5) is computed from. */
+export async function listBaseLines(db: DbOrTx, p: { agencyId: string; clientIds: readonly string[] }) {
+  if (p.clientIds.length === 0) return [];
+  const { id: _id, version: _version, ...values } = columns;
+  return db
+    .select({ clientId: plLines.clientId, ...values })
+    .from(plLines)
+    .where(
+      and(eq(plLines.agencyId, p.agencyId), inArray(plLines.clientId, [...p.clientIds]), eq(plLines.scenario, "base")),
+    );
 }

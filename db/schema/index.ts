@@ -4,4 +4,5 @@ export * from "./audit";
 export * from "./clients";
 export * from "./contracts";
 export * from "./economics";
+export * from "./kpis";
 export * from "./users";

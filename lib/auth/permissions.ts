@@ -27,6 +27,14 @@ export const permissions = {
   "contracts.write": ["owner", "manager"],
   "contracts.fees": ["owner", "manager"],
   "agency.settings": ["owner"],
+  // Weekly KPIs (SPEC §2, §6, §9): operators read and enter figures and hours for their assigned clients;
+  // the plan, targets and verdict thresholds are for owners and managers, as is the whole agency's week.
+  // Client users see KPIs only inside published reports.
+  "kpis.read": ["owner", "manager", "operator"],
+  "kpis.enter": ["owner", "manager", "operator"],
+  "kpis.plan": ["owner", "manager"],
+  "kpis.team": ["owner", "manager"],
+  "time.enter": ["owner", "manager", "operator"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -21,7 +21,10 @@ export type ValidationCode =
   | "result_out_of_range"
   | "end_before_start"
   | "before_start"
-  | "outside_calendar";
+  | "outside_calendar"
+  | "not_in_plan"
+  | "exceeds_whole"
+  | "requires_weight";
 
 export interface FieldError {
   /** Dotted path into the input, e.g. "aov", "ads.cvrBp", "otherVariable.2.amount". */

@@ -32,6 +32,9 @@ const DEFAULT_MESSAGES: Record<ValidationCode, string> = {
   end_before_start: "The end comes before the start.",
   before_start: "This date comes before the contract's start.",
   outside_calendar: "Outside the years the holiday calendar covers.",
+  not_in_plan: "Not in this client's KPI plan.",
+  exceeds_whole: "Cannot be more than the figure it is a part of.",
+  requires_weight: "A score needs its number of responses or reviews.",
 };
 
 export function fieldError(field: string, code: ValidationCode, params?: Record<string, number>): FieldError {

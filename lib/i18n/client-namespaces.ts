@@ -23,6 +23,12 @@ export const MESSAGE_SCOPES = {
   economics: ["economics", "channels", "common"],
   members: ["members", "roles", "invite", "auth", "common"],
   account: ["account", "common"],
+  /** The weekly entry grid of one client (/clients/[id]/kpis/entry). */
+  kpiEntry: ["kpiEntry", "kpis", "channels", "common"],
+  /** A client's KPI page and its plan editor (/clients/[id]/kpis, …/plan). */
+  kpis: ["kpiPage", "kpiPlan", "kpis", "channels", "common"],
+  /** The operator's (or the agency's) week (/week). */
+  week: ["week", "kpis", "channels", "common"],
 } as const satisfies Record<string, readonly Namespace[]>;
 
 export type MessageScope = keyof typeof MESSAGE_SCOPES;

@@ -1,0 +1,503 @@
+import "server-only";
+import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { type KpiKey, MEASURES, type MeasureKey } from "@/lib/domain/kpi";
+import type { VerdictSettings } from "@/lib/domain/verdict";
+import type { Channel } from "@/lib/options";
+import type { DbOrTx } from "../client";
+import { ConflictError } from "../errors";
+import { kpiEntries, kpiPlanItems, kpiPlans, kpiTargets, kpiWeeks, timeEntries, users } from "../schema";
+
+// ─── The plan ─────────────────────────────────────────────────────────────────────────────────────────
+
+export interface KpiPlanItemRow {
+  kpi: KpiKey;
+  tier: "surface" | "quality";
+  direction: "higher" | "lower";
+  dataSource: string;
+  thirdPartyAudited: boolean;
+}
+
+export interface KpiPlanRow {
+  reviewCadence: "weekly" | "monthly" | "quarterly" | null;
+  thirdPartyAudit: boolean | null;
+  verdictSettings: Partial<VerdictSettings>;
+  returnRateBaselineBp: number | null;
+  version: number;
+  updatedAt: Date;
+  items: KpiPlanItemRow[];
+}
+
+/** A client's KPI plan with its KPIs in the plan's order, or null when none was made. */
+export async function getKpiPlan(db: DbOrTx, p: { agencyId: string; clientId: string }): Promise<KpiPlanRow | null> {
+  const [plan] = await db
+    .select({
+      reviewCadence: kpiPlans.reviewCadence,
+      thirdPartyAudit: kpiPlans.thirdPartyAudit,
+      verdictSettings: kpiPlans.verdictSettings,
+      returnRateBaselineBp: kpiPlans.returnRateBaselineBp,
+      version: kpiPlans.version,
+      updatedAt: kpiPlans.updatedAt,
+    })
+    .from(kpiPlans)
+    .where(and(eq(kpiPlans.agencyId, p.agencyId), eq(kpiPlans.clientId, p.clientId)));
+  if (!plan) return null;
+  const items = await db
+    .select({
+      kpi: kpiPlanItems.kpi,
+      tier: kpiPlanItems.tier,
+      direction: kpiPlanItems.direction,
+      dataSource: kpiPlanItems.dataSource,
+      thirdPartyAudited: kpiPlanItems.thirdPartyAudited,
+    })
+    .from(kpiPlanItems)
+    .where(and(eq(kpiPlanItems.agencyId, p.agencyId), eq(kpiPlanItems.clientId, p.clientId)))
+    .orderBy(asc(kpiPlanItems.position));
+  return { ...plan, items };
+}
+
+export interface KpiPlanValues {
+  reviewCadence: KpiPlanRow["reviewCadence"];
+  thirdPartyAudit: boolean | null;
+  verdictSettings: Partial<VerdictSettings>;
+  returnRateBaselineBp: number | null;
+  items: KpiPlanItemRow[];
+}
+
+/**
+ * Writes a client's plan. `version` is the one the author read: 0 for "there was no plan yet". A plan
+ * that moved on (or appeared) in between writes nothing and throws ConflictError. Returns the new version.
+ */
+export async function saveKpiPlan(
+  db: DbOrTx,
+  p: { agencyId: string; clientId: string; version: number; plan: KpiPlanValues },
+): Promise<number> {
+  const { items, ...plan } = p.plan;
+  let version: number | undefined;
+  if (p.version === 0) {
+    const [row] = await db
+      .insert(kpiPlans)
+      .values({ agencyId: p.agencyId, clientId: p.clientId, ...plan })
+      .onConflictDoNothing()
+      .returning({ version: kpiPlans.version });
+    version = row?.version;
+  } else {
+    const [row] = await db
+      .update(kpiPlans)
+      .set({ ...plan, version: sql`${kpiPlans.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(kpiPlans.agencyId, p.agencyId), eq(kpiPlans.clientId, p.clientId), eq(kpiPlans.version, p.version)))
+      .returning({ version: kpiPlans.version });
+    version = row?.version;
+  }
+  if (version === undefined) throw new ConflictError("kpi_plan");
+  await db
+    .delete(kpiPlanItems)
+    .where(and(eq(kpiPlanItems.agencyId, p.agencyId), eq(kpiPlanItems.clientId, p.clientId)));
+  if (items.length > 0) {
+    await db
+      .insert(kpiPlanItems)
+      .values(items.map((item, position) => ({ agencyId: p.agencyId, clientId: p.clientId, position, ...item })));
+  }
+  return version;
+}
+
+// ─── Targets ──────────────────────────────────────────────────────────────────────────────────────────
+
+export interface KpiTargetRow {
+  kpi: KpiKey;
+  month: string;
+  target: number;
+}
+
+/** Targets of the months from `fromMonth` to `toMonth` ("YYYY-MM", inclusive). */
+export async function listKpiTargets(
+  db: DbOrTx,
+  p: { agencyId: string; clientId: string; fromMonth: string; toMonth: string },
+): Promise<KpiTargetRow[]> {
+  return db
+    .select({ kpi: kpiTargets.kpi, month: kpiTargets.month, target: kpiTargets.target })
+    .from(kpiTargets)
+    .where(
+      and(
+        eq(kpiTargets.agencyId, p.agencyId),
+        eq(kpiTargets.clientId, p.clientId),
+        gte(kpiTargets.month, p.fromMonth),
+        lte(kpiTargets.month, p.toMonth),
+      ),
+    )
+    .orderBy(asc(kpiTargets.kpi), asc(kpiTargets.month));
+}
+
+/** Replaces the targets of the months from `fromMonth` to `toMonth` with `targets` (a year at a time). */
+export async function replaceKpiTargets(
+  db: DbOrTx,
+  p: { agencyId: string; clientId: string; fromMonth: string; toMonth: string; targets: KpiTargetRow[] },
+) {
+  await db
+    .delete(kpiTargets)
+    .where(
+      and(
+        eq(kpiTargets.agencyId, p.agencyId),
+        eq(kpiTargets.clientId, p.clientId),
+        gte(kpiTargets.month, p.fromMonth),
+        lte(kpiTargets.month, p.toMonth),
+      ),
+    );
+  if (p.targets.length > 0) {
+    await db.insert(kpiTargets).values(p.targets.map((t) => ({ agencyId: p.agencyId, clientId: p.clientId, ...t })));
+  }
+}
+
+// ─── Weeks ────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface WeekCell {
+  channel: Channel;
+  measure: MeasureKey;
+  value: number;
+}
+
+export interface WeekRow {
+  version: number;
+  updatedAt: Date;
+  updatedByName: string | null;
+  cells: WeekCell[];
+}
+
+/** One client's week as stored, or null when nothing was ever saved for it. */
+export async function getKpiWeek(
+  db: DbOrTx,
+  p: { agencyId: string; clientId: string; isoWeek: string },
+): Promise<WeekRow | null> {
+  const [week] = await db
+    .select({ version: kpiWeeks.version, updatedAt: kpiWeeks.updatedAt, updatedByName: users.name })
+    .from(kpiWeeks)
+    .leftJoin(users, eq(users.id, kpiWeeks.updatedBy))
+    .where(and(eq(kpiWeeks.agencyId, p.agencyId), eq(kpiWeeks.clientId, p.clientId), eq(kpiWeeks.isoWeek, p.isoWeek)));
+  if (!week) return null;
+  const cells = await db
+    .select({ channel: kpiEntries.channel, measure: kpiEntries.measure, value: kpiEntries.value })
+    .from(kpiEntries)
+    .where(
+      and(eq(kpiEntries.agencyId, p.agencyId), eq(kpiEntries.clientId, p.clientId), eq(kpiEntries.isoWeek, p.isoWeek)),
+    );
+  return { ...week, cells };
+}
+
+/** The latest week before `isoWeek` that has figures: what the grid shows beside each cell. */
+export async function getPreviousKpiWeek(
+  db: DbOrTx,
+  p: { agencyId: string; clientId: string; isoWeek: string },
+): Promise<{ isoWeek: string; cells: WeekCell[] } | null> {
+  const [previous] = await db
+    .select({ isoWeek: kpiWeeks.isoWeek })
+    .from(kpiWeeks)
+    .where(
+      and(
+        eq(kpiWeeks.agencyId, p.agencyId),
+        eq(kpiWeeks.clientId, p.clientId),
+        sql`${kpiWeeks.isoWeek} < ${p.isoWeek}`,
+        sql`exists (select 1 from ${kpiEntries} e where e.agency_id = ${kpiWeeks.agencyId}
+          and e.client_id = ${kpiWeeks.clientId} and e.iso_week = ${kpiWeeks.isoWeek})`,
+      ),
+    )
+    .orderBy(desc(kpiWeeks.isoWeek))
+    .limit(1);
+  if (!previous) return null;
+  const week = await getKpiWeek(db, { ...p, isoWeek: previous.isoWeek });
+  return week && { isoWeek: previous.isoWeek, cells: week.cells };
+}
+
+export interface SaveWeekParams {
+  agencyId: string;
+  clientId: string;
+  isoWeek: string;
+  /** Monday of the week, "YYYY-MM-DD". */
+  weekStart: string;
+  /** The month the week counts in. */
+  month: string;
+  /** The version the author read; 0 when the week had never been saved. */
+  version: number;
+  userId: string;
+  /** null deletes the cell. Cells not named stay as they are. */
+  cells: { channel: Channel; measure: MeasureKey; value: number | null }[];
+}
+
+/**
+ * Saves a week's cells in the caller's transaction, checked against the version the author read: a week
+ * saved by someone else in between writes nothing and throws ConflictError. A cell whose value is
+ * unchanged keeps who entered it and when. Returns the week's new version and how many cells changed;
+ * with nothing changed the version stays (importing the same figures again changes nothing).
+ */
+export async function saveKpiWeek(db: DbOrTx, p: SaveWeekParams): Promise<{ version: number; changed: number }> {
+  const ofWeek = and(
+    eq(kpiWeeks.agencyId, p.agencyId),
+    eq(kpiWeeks.clientId, p.clientId),
+    eq(kpiWeeks.isoWeek, p.isoWeek),
+  );
+  // Take the week first (insert or lock), so that concurrent savers queue here and the loser sees the
+  // moved version.
+  let current: number | undefined;
+  if (p.version === 0) {
+    const [row] = await db
+      .insert(kpiWeeks)
+      .values({
+        agencyId: p.agencyId,
+        clientId: p.clientId,
+        isoWeek: p.isoWeek,
+        weekStart: p.weekStart,
+        month: p.month,
+        version: 0,
+        updatedBy: p.userId,
+      })
+      .onConflictDoNothing()
+      .returning({ version: kpiWeeks.version });
+    current = row?.version;
+  } else {
+    const [row] = await db
+      .select({ version: kpiWeeks.version })
+      .from(kpiWeeks)
+      .where(and(ofWeek, eq(kpiWeeks.version, p.version)))
+      .for("update");
+    current = row?.version;
+  }
+  if (current === undefined) throw new ConflictError("kpi_week");
+
+  const cleared = p.cells.filter((c) => c.value === null);
+  const set = p.cells.filter((c): c is WeekCell => c.value !== null);
+  let changed = 0;
+  if (cleared.length > 0) {
+    const deleted = await db
+      .delete(kpiEntries)
+      .where(
+        and(
+          eq(kpiEntries.agencyId, p.agencyId),
+          eq(kpiEntries.clientId, p.clientId),
+          eq(kpiEntries.isoWeek, p.isoWeek),
+          sql`(${kpiEntries.channel}, ${kpiEntries.measure}) in (${sql.join(
+            cleared.map((c) => sql`(${c.channel}::channel, ${c.measure}::kpi_measure)`),
+            sql`, `,
+          )})`,
+        ),
+      )
+      .returning({ measure: kpiEntries.measure });
+    changed += deleted.length;
+  }
+  if (set.length > 0) {
+    const written = await db
+      .insert(kpiEntries)
+      .values(
+        set.map((c) => ({
+          agencyId: p.agencyId,
+          clientId: p.clientId,
+          isoWeek: p.isoWeek,
+          month: p.month,
+          channel: c.channel,
+          measure: c.measure,
+          value: c.value,
+          enteredBy: p.userId,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [kpiEntries.agencyId, kpiEntries.clientId, kpiEntries.isoWeek, kpiEntries.channel, kpiEntries.measure],
+        set: { value: sql`excluded.value`, enteredBy: sql`excluded.entered_by`, enteredAt: sql`now()` },
+        setWhere: sql`${kpiEntries.value} is distinct from excluded.value`,
+      })
+      .returning({ measure: kpiEntries.measure });
+    changed += written.length;
+  }
+  const version = p.version === 0 || changed > 0 ? current + 1 : current;
+  if (version !== current || p.version === 0) {
+    await db.update(kpiWeeks).set({ version, updatedBy: p.userId, updatedAt: new Date() }).where(ofWeek);
+  }
+  return { version, changed };
+}
+
+// ─── Roll-ups ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** One channel's aggregate of one period, as SQL computes it (see lib/domain/kpi.ts, PeriodAggregate). */
+export interface AggregateRow {
+  clientId: string;
+  period: string;
+  channel: Channel;
+  measure: MeasureKey;
+  /** Sum over the period, or for a last-of-period measure the latest week's value. */
+  value: number;
+  /** Σ value × weight, for weighted means; null otherwise. */
+  weighted: number | null;
+}
+
+const LAST_MEASURES = Object.values(MEASURES)
+  .filter((m) => m.aggregation.kind === "last")
+  .map((m) => m.key);
+const WEIGHT_OF = Object.values(MEASURES).flatMap((m) =>
+  m.aggregation.kind === "weighted_mean" ? [[m.key, m.aggregation.weight] as const] : [],
+);
+const WEIGHT_CASE = sql.raw(
+  `case e.measure ${WEIGHT_OF.map(([score, weight]) => `when '${score}' then '${weight}'`).join(" ")} end::kpi_measure`,
+);
+const LAST_LIST = sql.raw(LAST_MEASURES.map((key) => `'${key}'`).join(", "));
+
+/**
+ * Per client, month (or ISO week with `by: "week"`) and channel: every measure's sum, the latest week's
+ * value of last-of-period measures, and Σ value × weight of weighted means. One indexed range scan.
+ */
+export async function kpiAggregates(
+  db: DbOrTx,
+  p: { agencyId: string; clientIds: readonly string[]; fromMonth: string; toMonth: string; by?: "month" | "week" },
+): Promise<AggregateRow[]> {
+  if (p.clientIds.length === 0) return [];
+  const period = p.by === "week" ? sql`e.iso_week` : sql`e.month`;
+  type Row = {
+    client_id: string;
+    period: string;
+    channel: Channel;
+    measure: MeasureKey;
+    value: string;
+    weighted: string | null;
+  };
+  const result = await db.execute<Row>(sql`
+    select e.client_id, ${period} as period, e.channel, e.measure,
+      case when e.measure in (${LAST_LIST})
+        then (array_agg(e.value order by e.iso_week desc))[1]
+        else sum(e.value) end::text as value,
+      sum(e.value * w.value)::text as weighted
+    from ${kpiEntries} e
+    left join ${kpiEntries} w on w.agency_id = e.agency_id and w.client_id = e.client_id
+      and w.iso_week = e.iso_week and w.channel = e.channel and w.measure = ${WEIGHT_CASE}
+    where e.agency_id = ${p.agencyId}
+      and e.client_id in (${sql.join(
+        p.clientIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+      and e.month >= ${p.fromMonth} and e.month <= ${p.toMonth}
+    group by e.client_id, ${period}, e.channel, e.measure
+    order by 1, 2, 3, 4`);
+  return rowsOf<Row>(result).map((r) => ({
+    clientId: r.client_id,
+    period: r.period,
+    channel: r.channel,
+    measure: r.measure,
+    value: Number(r.value),
+    weighted: WEIGHT_OF.some(([score]) => score === r.measure) ? Number(r.weighted ?? 0) : null,
+  }));
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+// ─── Entry status and hours ───────────────────────────────────────────────────────────────────────────
+
+export interface WeekEntryStatusRow {
+  clientId: string;
+  cells: number;
+  version: number | null;
+  updatedAt: Date | null;
+}
+
+/** For each client, how many cells of `isoWeek` hold a value, and the week's version. */
+export async function weekEntryCounts(
+  db: DbOrTx,
+  p: { agencyId: string; clientIds: string[]; isoWeek: string },
+): Promise<WeekEntryStatusRow[]> {
+  if (p.clientIds.length === 0) return [];
+  return db
+    .select({
+      clientId: kpiWeeks.clientId,
+      cells: sql<number>`(select count(*)::int from ${kpiEntries} e where e.agency_id = ${kpiWeeks.agencyId}
+        and e.client_id = ${kpiWeeks.clientId} and e.iso_week = ${kpiWeeks.isoWeek})`,
+      version: kpiWeeks.version,
+      updatedAt: kpiWeeks.updatedAt,
+    })
+    .from(kpiWeeks)
+    .where(
+      and(eq(kpiWeeks.agencyId, p.agencyId), inArray(kpiWeeks.clientId, p.clientIds), eq(kpiWeeks.isoWeek, p.isoWeek)),
+    );
+}
+
+export interface TimeEntryRow {
+  membershipId: string;
+  clientId: string;
+  isoWeek: string;
+  minutes: number;
+  version: number;
+}
+
+export async function listTimeEntries(
+  db: DbOrTx,
+  p: { agencyId: string; isoWeek: string; membershipId?: string; clientIds?: string[] },
+): Promise<TimeEntryRow[]> {
+  const conditions: SQL[] = [eq(timeEntries.agencyId, p.agencyId), eq(timeEntries.isoWeek, p.isoWeek)];
+  if (p.membershipId !== undefined) conditions.push(eq(timeEntries.membershipId, p.membershipId));
+  if (p.clientIds !== undefined) {
+    if (p.clientIds.length === 0) return [];
+    conditions.push(inArray(timeEntries.clientId, p.clientIds));
+  }
+  return db
+    .select({
+      membershipId: timeEntries.membershipId,
+      clientId: timeEntries.clientId,
+      isoWeek: timeEntries.isoWeek,
+      minutes: timeEntries.minutes,
+      version: timeEntries.version,
+    })
+    .from(timeEntries)
+    .where(and(...conditions));
+}
+
+/**
+ * Sets a member's minutes on a client for a week, checked against the version read (0: none yet).
+ * Returns the new version; a stale version writes nothing and throws ConflictError.
+ */
+export async function saveTimeEntry(
+  db: DbOrTx,
+  p: {
+    agencyId: string;
+    membershipId: string;
+    clientId: string;
+    isoWeek: string;
+    month: string;
+    minutes: number;
+    version: number;
+  },
+): Promise<number> {
+  const key = and(
+    eq(timeEntries.agencyId, p.agencyId),
+    eq(timeEntries.membershipId, p.membershipId),
+    eq(timeEntries.clientId, p.clientId),
+    eq(timeEntries.isoWeek, p.isoWeek),
+  );
+  const [row] =
+    p.version === 0
+      ? await db
+          .insert(timeEntries)
+          .values({
+            agencyId: p.agencyId,
+            membershipId: p.membershipId,
+            clientId: p.clientId,
+            isoWeek: p.isoWeek,
+            month: p.month,
+            minutes: p.minutes,
+          })
+          .onConflictDoNothing()
+          .returning({ version: timeEntries.version })
+      : await db
+          .update(timeEntries)
+          .set({ minutes: p.minutes, version: sql`${timeEntries.version} + 1`, updatedAt: new Date() })
+          .where(and(key, eq(timeEntries.version, p.version)))
+          .returning({ version: timeEntries.version });
+  if (!row) throw new ConflictError("time_entry");
+  return row.version;
+}
+
+/** The verdict settings of several clients' plans (clients without a plan are absent). */
+export async function listKpiPlanSettings(db: DbOrTx, p: { agencyId: string; clientIds: readonly string[] }) {
+  if (p.clientIds.length === 0) return [];
+  return db
+    .select({
+      clientId: kpiPlans.clientId,
+      verdictSettings: kpiPlans.verdictSettings,
+      returnRateBaselineBp: kpiPlans.returnRateBaselineBp,
+    })
+    .from(kpiPlans)
+    .where(and(eq(kpiPlans.agencyId, p.agencyId), inArray(kpiPlans.clientId, [...p.clientIds])));
+}
