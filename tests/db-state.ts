@@ -13,6 +13,12 @@ const TABLES = [
   "contract_versions",
   "contract_checklist_items",
   "contract_actuals",
+  "kpi_plans",
+  "kpi_plan_items",
+  "kpi_targets",
+  "kpi_weeks",
+  "kpi_entries",
+  "time_entries",
   "audit_log",
 ] as const;
 
