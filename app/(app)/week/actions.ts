@@ -79,7 +79,11 @@ export const importKpis = agencyAction({
       });
     }
     if (previewToken && previewToken !== analysis.token) throw new ConflictError("kpi_week");
-    for (const week of analysis.weeks) {
+    // One lock order for every import (client, week), so that two imports of overlapping files never deadlock.
+    const weeks = [...analysis.weeks].sort(
+      (a, b) => a.clientId.localeCompare(b.clientId) || a.isoWeek.localeCompare(b.isoWeek),
+    );
+    for (const week of weeks) {
       await saveKpiWeek(ctx.tx, {
         agencyId: ctx.agencyId,
         clientId: week.clientId,
