@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { insertContract } from "@/db/queries/contracts";
 import { createSession } from "@/db/queries/sessions";
-import { clients, contracts, invites, memberships, plLines, users } from "@/db/schema";
+import { clients, contracts, invites, kpiPlanItems, kpiPlans, memberships, plLines, users } from "@/db/schema";
 import type { TestDatabase } from "@/db/testing";
 import type { ActionMeta, ActionResult } from "@/lib/actions/safe-action";
 import { hashPassword } from "@/lib/auth/password";
@@ -320,11 +320,51 @@ const CASES: Case[] = [
     expected: staffOnly("ok", "ok"),
   },
   {
+    action: "week.saveHours",
+    input: async () => ({ clientId: ID.clientA1, isoWeek: freshWeek(), hours: "1:30", version: 0 }),
+    expected: { ...staffOnly("ok", "ok"), operatorAssigned: "ok" },
+  },
+  {
+    // A preview answers every row, refusing by name a client the member may not enter.
+    action: "kpis.previewImport",
+    input: async () => ({ file: await kpiCsvFile() }),
+    expected: { ...staffOnly("ok", "ok", "ok"), operatorAssigned: "ok", operatorUnassigned: "ok" },
+  },
+  {
+    // An import with a refused row writes nothing and names it in a field error on the file.
+    action: "kpis.import",
+    input: async () => ({ file: await kpiCsvFile() }),
+    expected: { ...staffOnly("ok", "ok", "invalid"), operatorAssigned: "ok", operatorUnassigned: "invalid" },
+  },
+  {
     action: "agency.invoiceSettings",
     input: async () => ({ invoiceRegistrationNumber: "T1234567890123" }),
     expected: staffOnly("ok", "not_found"),
   },
 ];
+
+let weekCounter = 0;
+/** A week no earlier case used (hours and KPI weeks start at version 0). */
+const freshWeek = () => `2027-W${String((weekCounter++ % 52) + 1).padStart(2, "0")}`;
+
+/** A1's KPI plan (orders), made once, and a CSV of one A1 week with a new order count. */
+async function kpiCsvFile() {
+  await t.db.insert(kpiPlans).values({ agencyId: ID.agencyA, clientId: ID.clientA1 }).onConflictDoNothing();
+  await t.db
+    .insert(kpiPlanItems)
+    .values({
+      agencyId: ID.agencyA,
+      clientId: ID.clientA1,
+      kpi: "orders",
+      position: 0,
+      tier: "surface",
+      direction: "higher",
+    })
+    .onConflictDoNothing();
+  return new File([`client_code,iso_week,channel,orders\nA1,${freshWeek()},rakuten,${++weekCounter}\n`], "kpis.csv", {
+    type: "text/csv",
+  });
+}
 
 /** A contract of agency A (as the database owner), at version 1. */
 async function freshContract(clientId: string = ID.clientA1, status: "draft" | "active" = "draft") {

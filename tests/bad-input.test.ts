@@ -20,6 +20,7 @@ import {
 } from "@/app/(app)/clients/[id]/economics/actions";
 import { createClient, endClient, updateClient } from "@/app/(app)/clients/actions";
 import { changeRole, inviteMember, removeMember, revokeInvite } from "@/app/(app)/members/actions";
+import { importKpis, previewKpiImport, saveHours } from "@/app/(app)/week/actions";
 import { createAgencyWithOwner, requestSignUp } from "@/app/(auth)/signup/create-agency";
 import { acceptInvite } from "@/app/invite/[token]/accept-invite";
 import type { TestDatabase } from "@/db/testing";
@@ -39,6 +40,7 @@ import {
 } from "@/lib/schemas/contracts";
 import { createPlLineSchema, plImportSchema, plLineKeySchema, updatePlLineSchema } from "@/lib/schemas/economics";
 import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema } from "@/lib/schemas/member";
+import { kpiImportSchema, saveHoursSchema } from "@/lib/schemas/week";
 import { snapshot } from "./db-state";
 import { FIXTURE_PASSWORD, ID, PEOPLE, seedFixtures, signInAs, useTestDatabase } from "./fixtures";
 
@@ -228,6 +230,24 @@ const TARGETS: Target[] = [
       clientId: ID.clientA1,
       file: new File(["channel,sku,aov,gross_margin_rate,fee_rate\nrakuten,X,5500,50,12\n"], "x.csv"),
     }),
+  },
+  {
+    name: "week.saveHours",
+    schema: saveHoursSchema,
+    run: (i) => saveHours(null, i),
+    valid: () => ({ clientId: ID.clientA1, isoWeek: "2026-W10", hours: "1.5", version: 0 }),
+  },
+  {
+    name: "kpis.previewImport",
+    schema: kpiImportSchema,
+    run: (i) => previewKpiImport(null, i),
+    valid: () => ({ file: new File(["client_code,iso_week,channel,orders\nA1,2026-W10,rakuten,5\n"], "k.csv") }),
+  },
+  {
+    name: "kpis.import",
+    schema: kpiImportSchema,
+    run: (i) => importKpis(null, i),
+    valid: () => ({ file: new File(["client_code,iso_week,channel,orders\nA1,2026-W10,rakuten,5\n"], "k.csv") }),
   },
   {
     name: "clients.create",
