@@ -74,7 +74,10 @@ describe("demo seed: weekly KPIs", () => {
     const sakura = seedId("agency:sakura");
     const codes = ["HANA", "KOME", "NIJI", "TOKI"];
     const ids = codes.map((code) => seedId(`client:sakura:${code}`));
-    const [weeks] = await t.db.select({ n: count() }).from(kpiWeeks).where(eq(kpiWeeks.clientId, ids[0] ?? ""));
+    const [weeks] = await t.db
+      .select({ n: count() })
+      .from(kpiWeeks)
+      .where(eq(kpiWeeks.clientId, ids[0] ?? ""));
     expect(weeks?.n).toBe(78);
     const today = tokyoToday();
     const lastMonth = addMonths({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) }, -1);
