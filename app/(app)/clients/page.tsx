@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { z } from "zod";
-import { DueContracts } from "@/components/contracts/due-contracts";
+import { DueContracts, DueContractsSkeleton } from "@/components/contracts/due-contracts";
 import { ClientsDataTable } from "@/components/tables/clients/data-table";
 import { ClientsTableSkeleton } from "@/components/tables/clients/skeleton";
 import { buttonClass } from "@/components/ui/button";
@@ -11,7 +11,7 @@ import { inputClass } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/misc";
 import { Pagination } from "@/components/ui/pagination";
 import { CLIENT_SORTS, listClients } from "@/db/queries/clients";
-import { checklistDoneCounts, listAgencyContracts } from "@/db/queries/contracts";
+import { listContractTerms } from "@/db/queries/contracts";
 import { agencyRead } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/viewer";
@@ -63,7 +63,7 @@ export default async function ClientsPage({
           ) : null
         }
       />
-      <Suspense fallback={null}>
+      <Suspense fallback={<DueContractsSkeleton />}>
         <DueSoon />
       </Suspense>
       <search>
@@ -123,16 +123,14 @@ async function ClientsList({ params }: { params: ListParams }) {
   const today = tokyoToday();
   const { member, rows, total, badges } = await agencyRead("clients.read", async ({ tx, agencyId, scope, member }) => {
     const ids = params.due
-      ? dueContracts(await listAgencyContracts(tx, { agencyId, scope, statuses: ["active"] }), today).map(
+      ? dueContracts(await listContractTerms(tx, { agencyId, scope, statuses: ["active"] }), today).map(
           (c) => c.clientId,
         )
       : undefined;
     const list = await listClients(tx, { agencyId, scope, ...params, ids, pageSize: PAGE_SIZE });
-    const contracts = await listAgencyContracts(tx, { agencyId, scope, clientIds: list.rows.map((r) => r.id) });
-    const done = await checklistDoneCounts(tx, {
-      agencyId,
-      contractVersionIds: contracts.flatMap((c) => (c.currentVersionId ? [c.currentVersionId] : [])),
-    });
+    // The page's contracts with their checklist counts, in one query.
+    const contracts = await listContractTerms(tx, { agencyId, scope, clientIds: list.rows.map((r) => r.id) });
+    const done = new Map(contracts.flatMap((c) => (c.currentVersionId ? [[c.currentVersionId, c.checklistDone]] : [])));
     return { member, ...list, badges: contractBadges(contracts, done, today) };
   });
   const filtered = Boolean(params.q || params.status || params.channel || params.due);
@@ -177,7 +175,7 @@ async function ClientsList({ params }: { params: ListParams }) {
 async function DueSoon() {
   const today = tokyoToday();
   const due = await agencyRead("contracts.read", async ({ tx, agencyId, scope }) =>
-    dueContracts(await listAgencyContracts(tx, { agencyId, scope, statuses: ["active"] }), today),
+    dueContracts(await listContractTerms(tx, { agencyId, scope, statuses: ["active"] }), today),
   );
   return <DueContracts contracts={due} />;
 }

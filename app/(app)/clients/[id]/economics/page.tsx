@@ -45,12 +45,11 @@ const params = z.object({
 /** Lines (channel × SKU, three scenarios each) per page of the grid: a client with hundreds stays fast. */
 const LINES_PER_PAGE = 25;
 
+const tokyoYearMonth = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit" });
+
 /** This month in Asia/Tokyo, for the pacing's days in month. */
 function tokyoMonth(now = new Date()) {
-  const [year, month] = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit" })
-    .format(now)
-    .split("-")
-    .map(Number);
+  const [year, month] = tokyoYearMonth.format(now).split("-").map(Number);
   return { year: year ?? now.getUTCFullYear(), month: month ?? now.getUTCMonth() + 1 };
 }
 
