@@ -18,6 +18,7 @@ const TABLES = [
   "kpi_targets",
   "kpi_weeks",
   "kpi_entries",
+  "kpi_month_rollups",
   "time_entries",
   "audit_log",
 ] as const;
