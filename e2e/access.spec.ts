@@ -27,6 +27,18 @@ const ROUTES = {
     shows: /<h1[^>]*>ユニットエコノミクス<\/h1><p[^>]*>花みずき化粧品 の/,
   },
   hanaExport: { path: `/clients/${HANA}/economics/export`, shows: /^\uFEFF?channel,sku,[\s\S]*雑貨セット/, csv: true },
+  week: { path: "/week", shows: /<h1[^>]*>今週: \d{4}-W\d{2}[^<]*<\/h1>/ },
+  weekExport: { path: "/week/export", shows: /^\uFEFF?client_code,iso_week,channel/, csv: true },
+  hanaKpiExport: {
+    path: `/clients/${HANA}/kpis/export`,
+    shows: /^\uFEFF?client_code,iso_week,channel,revenue,[\s\S]*\r\nHANA,\d{4}-W\d{2},rakuten,\d/,
+    csv: true,
+  },
+  komeKpiExport: {
+    path: `/clients/${KOME}/kpis/export`,
+    shows: /^\uFEFF?client_code,iso_week,channel,revenue,[\s\S]*\r\nKOME,\d{4}-W\d{2},rakuten,\d/,
+    csv: true,
+  },
 } satisfies Record<string, Route>;
 type RouteName = keyof typeof ROUTES;
 
@@ -39,6 +51,7 @@ const PROTECTED = [
   ...["にじいろ雑貨店", "雪国ペットフード", "富士山麓ワイナリー", "駿河茶舗", "甲斐ジュエリー"],
   ...["@sakura.example", "@fuji.example"],
   ...["高粗利・軽量品", "雑貨セット", "まとめ買いパック", "FBA定番品", "channel,sku"],
+  ...["client_code,iso_week", "HANA,", "KOME,"],
 ];
 
 const allowed = (...names: RouteName[]) => new Set<RouteName>(names);
@@ -53,6 +66,10 @@ const STAFF_OF_SAKURA = allowed(
   "account",
   "hanaEconomics",
   "hanaExport",
+  "week",
+  "weekExport",
+  "hanaKpiExport",
+  "komeKpiExport",
 );
 
 // SPEC §2, page by page: anything not allowed answers 404, never 403. Operators reach their assigned
@@ -60,12 +77,12 @@ const STAFF_OF_SAKURA = allowed(
 const MATRIX: Record<Principal, Set<RouteName>> = {
   owner: STAFF_OF_SAKURA,
   manager: STAFF_OF_SAKURA,
-  operator: allowed("clients", "hana", "account", "hanaEconomics", "hanaExport"),
-  operator2: allowed("clients", "kome", "account"),
+  operator: allowed("clients", "hana", "account", "hanaEconomics", "hanaExport", "week", "weekExport", "hanaKpiExport"),
+  operator2: allowed("clients", "kome", "account", "week", "weekExport", "komeKpiExport"),
   client: allowed("portal", "account"),
   otherClientUser: allowed("portal", "account"),
-  otherOwner: allowed("clients", "newClient", "members", "audit", "account"),
-  otherAgencyManager: allowed("clients", "newClient", "members", "audit", "account"),
+  otherOwner: allowed("clients", "newClient", "members", "audit", "account", "week", "weekExport"),
+  otherAgencyManager: allowed("clients", "newClient", "members", "audit", "account", "week", "weekExport"),
   otherAgencyClient: allowed("portal", "account"),
 };
 
@@ -90,6 +107,23 @@ for (const [who, may] of Object.entries(MATRIX) as [Principal, Set<RouteName>][]
         for (const secret of PROTECTED) expect(body, "nothing of the protected data").not.toContain(secret);
       });
     }
+  });
+}
+
+// Another agency's week and its CSV are their own: nothing of this agency's clients or figures.
+for (const who of ["otherOwner", "otherAgencyManager", "operator2"] as const) {
+  test.describe(`the week as ${who}`, () => {
+    test.use({ as: who });
+    test("shows only the member's own clients", async ({ http }) => {
+      const page = await (await http.get("/week")).text();
+      const csv = await (await http.get("/week/export")).text();
+      const foreign =
+        who === "operator2" ? ["花みずき化粧品", "HANA,"] : ["花みずき化粧品", "越後米蔵", "HANA,", "KOME,"];
+      for (const secret of foreign) {
+        expect(page).not.toContain(secret);
+        expect(csv).not.toContain(secret);
+      }
+    });
   });
 }
 
