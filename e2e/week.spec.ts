@@ -29,30 +29,29 @@ test("an operator opens the week, enters hours with the keyboard, exports a CSV 
   await expect(table.getByRole("row").filter({ hasText: "花みずき化粧品" })).toContainText("完了");
 
   // Hours, keyboard only, in a week ahead: Enter saves and moves to the next client's cell.
-  // (The variables name the first two rows.)
   await page.goto(`/week?week=${AHEAD}`);
   const cells = page.getByTestId("week-table").getByRole("textbox");
-  const hana = cells.nth(0);
-  const toki = cells.nth(1);
-  const hanaHours = (await hana.inputValue()) === "1:30" ? "2" : "1.5";
-  const hanaShown = hanaHours === "2" ? "2:00" : "1:30";
-  await hana.focus();
+  const first = cells.nth(0);
+  const second = cells.nth(1);
+  const firstHours = (await first.inputValue()) === "1:30" ? "2" : "1.5";
+  const firstShown = firstHours === "2" ? "2:00" : "1:30";
+  await first.focus();
   await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.type(hanaHours);
+  await page.keyboard.type(firstHours);
   await page.keyboard.press("Enter");
-  await expect(hana).toHaveValue(hanaShown);
+  await expect(first).toHaveValue(firstShown);
   await expect(page.getByText("保存しました")).toBeVisible();
-  await expect(toki).toBeFocused();
+  await expect(second).toBeFocused();
   await page.keyboard.type("-1");
   await page.keyboard.press("Enter");
   await expect(page.getByText("マイナスの時間は入力できません。")).toBeVisible();
-  await expect(toki).toBeFocused();
+  await expect(second).toBeFocused();
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.type("45分");
   await page.keyboard.press("Enter");
-  await expect(toki).toHaveValue("0:45");
+  await expect(second).toHaveValue("0:45");
   await page.reload();
-  await expect(cells.nth(0)).toHaveValue(hanaShown);
+  await expect(cells.nth(0)).toHaveValue(firstShown);
   await expect(cells.nth(1)).toHaveValue("0:45");
 
   // The week as a CSV in the grid's shape: a row per client and channel, blank where nothing was entered.
