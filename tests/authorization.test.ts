@@ -3,6 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { insertContract } from "@/db/queries/contracts";
+import { saveKpiPlan } from "@/db/queries/kpis";
 import { createSession } from "@/db/queries/sessions";
 import { clients, contracts, invites, memberships, plLines, users } from "@/db/schema";
 import type { TestDatabase } from "@/db/testing";
@@ -320,11 +321,44 @@ const CASES: Case[] = [
     expected: staffOnly("ok", "ok"),
   },
   {
+    // Operators enter their assigned clients' weeks; each call saves a week nobody saved yet.
+    action: "kpis.saveWeek",
+    input: async () => ({
+      clientId: ID.clientA1,
+      isoWeek: await freshKpiWeek(),
+      version: 0,
+      cells: [{ channel: "rakuten", measure: "orders", value: "120" }],
+    }),
+    expected: { ...staffOnly("ok", "ok"), operatorAssigned: "ok" },
+  },
+  {
     action: "agency.invoiceSettings",
     input: async () => ({ invoiceRegistrationNumber: "T1234567890123" }),
     expected: staffOnly("ok", "not_found"),
   },
 ];
+
+let kpiWeeksUsed = 0;
+
+/** An ISO week client A1 has not saved yet; the first call also gives A1 a KPI plan that asks for orders. */
+async function freshKpiWeek() {
+  if (kpiWeeksUsed === 0) {
+    await saveKpiPlan(t.db, {
+      agencyId: ID.agencyA,
+      clientId: ID.clientA1,
+      version: 0,
+      plan: {
+        reviewCadence: "weekly",
+        thirdPartyAudit: null,
+        verdictSettings: {},
+        returnRateBaselineBp: null,
+        items: [{ kpi: "orders", tier: "surface", direction: "higher", dataSource: "RMS", thirdPartyAudited: false }],
+      },
+    });
+  }
+  kpiWeeksUsed++;
+  return `2024-W${String(kpiWeeksUsed).padStart(2, "0")}`;
+}
 
 /** A contract of agency A (as the database owner), at version 1. */
 async function freshContract(clientId: string = ID.clientA1, status: "draft" | "active" = "draft") {

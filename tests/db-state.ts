@@ -13,6 +13,8 @@ const TABLES = [
   "contract_versions",
   "contract_checklist_items",
   "contract_actuals",
+  "kpi_weeks",
+  "kpi_entries",
   "audit_log",
 ] as const;
 

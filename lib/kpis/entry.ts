@@ -29,7 +29,7 @@ export interface EntryWeek {
 
 export type CellParse =
   | { ok: true; value: number | null }
-  | { ok: false; code: "not_a_number" | "too_precise" | "must_not_be_negative" };
+  | { ok: false; code: "not_a_number" | "not_integer" | "too_precise" | "must_not_be_negative" };
 
 export const cellKey = (channel: string, measure: string) => `${channel}:${measure}`;
 
@@ -44,8 +44,12 @@ export function parseCell(measure: MeasureKey, raw: string | number | null | und
   if (raw === null || raw === undefined) return { ok: true, value: null };
   const text = typeof raw === "number" ? String(raw) : raw.trim().replace(UNIT_SUFFIX, "");
   if (text === "") return { ok: true, value: null };
-  const parsed = MEASURES[measure].unit === "hundredths" ? parseHundredths(text) : parseYen(text);
-  if (!parsed.ok) return { ok: false, code: parsed.code === "too_precise" ? "too_precise" : "not_a_number" };
+  const hundredths = MEASURES[measure].unit === "hundredths";
+  const parsed = hundredths ? parseHundredths(text) : parseYen(text);
+  if (!parsed.ok) {
+    if (parsed.code !== "too_precise") return { ok: false, code: "not_a_number" };
+    return { ok: false, code: hundredths ? "too_precise" : "not_integer" };
+  }
   if (parsed.value < 0) return { ok: false, code: "must_not_be_negative" };
   return { ok: true, value: parsed.value + 0 };
 }
