@@ -27,6 +27,7 @@ const ROUTES = {
     shows: /<h1[^>]*>ユニットエコノミクス<\/h1><p[^>]*>花みずき化粧品 の/,
   },
   hanaExport: { path: `/clients/${HANA}/economics/export`, shows: /^\uFEFF?channel,sku,[\s\S]*雑貨セット/, csv: true },
+  hanaKpiEntry: { path: `/clients/${HANA}/kpis/entry`, shows: /<h1[^>]*>週次入力<\/h1><p[^>]*>花みずき化粧品 · / },
 } satisfies Record<string, Route>;
 type RouteName = keyof typeof ROUTES;
 
@@ -53,6 +54,7 @@ const STAFF_OF_SAKURA = allowed(
   "account",
   "hanaEconomics",
   "hanaExport",
+  "hanaKpiEntry",
 );
 
 // SPEC §2, page by page: anything not allowed answers 404, never 403. Operators reach their assigned
@@ -60,7 +62,7 @@ const STAFF_OF_SAKURA = allowed(
 const MATRIX: Record<Principal, Set<RouteName>> = {
   owner: STAFF_OF_SAKURA,
   manager: STAFF_OF_SAKURA,
-  operator: allowed("clients", "hana", "account", "hanaEconomics", "hanaExport"),
+  operator: allowed("clients", "hana", "account", "hanaEconomics", "hanaExport", "hanaKpiEntry"),
   operator2: allowed("clients", "kome", "account"),
   client: allowed("portal", "account"),
   otherClientUser: allowed("portal", "account"),
