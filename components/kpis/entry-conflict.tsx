@@ -69,7 +69,7 @@ export function EntryConflictChoice({
     </button>
   );
   return (
-    <span className="mt-0.5 block w-28 space-y-0.5" data-conflict>
+    <span className="mt-0.5 ml-auto block w-28 space-y-0.5" data-conflict>
       {option("mine", cell.mine)}
       {option("theirs", cell.theirs)}
     </span>

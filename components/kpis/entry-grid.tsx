@@ -449,7 +449,7 @@ export function EntryGrid({
                         />
                       ) : null}
                       {cellErrors ? (
-                        <span id={errorId} className="block max-w-28 text-left text-[11px] text-red-600">
+                        <span id={errorId} className="ml-auto block max-w-28 text-left text-[11px] text-red-600">
                           {cellErrors.join(" ")}
                         </span>
                       ) : null}
