@@ -3,8 +3,9 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { insertContract } from "@/db/queries/contracts";
+import { saveKpiPlan } from "@/db/queries/kpis";
 import { createSession } from "@/db/queries/sessions";
-import { clients, contracts, invites, kpiPlanItems, kpiPlans, memberships, plLines, users } from "@/db/schema";
+import { clients, contracts, invites, memberships, plLines, users } from "@/db/schema";
 import type { TestDatabase } from "@/db/testing";
 import type { ActionMeta, ActionResult } from "@/lib/actions/safe-action";
 import { hashPassword } from "@/lib/auth/password";
@@ -320,6 +321,17 @@ const CASES: Case[] = [
     expected: staffOnly("ok", "ok"),
   },
   {
+    // Operators enter their assigned clients' weeks; each call saves a week nobody saved yet.
+    action: "kpis.saveWeek",
+    input: async () => ({
+      clientId: ID.clientA1,
+      isoWeek: await freshKpiWeek(),
+      version: 0,
+      cells: [{ channel: "rakuten", measure: "orders", value: "120" }],
+    }),
+    expected: { ...staffOnly("ok", "ok"), operatorAssigned: "ok" },
+  },
+  {
     action: "week.saveHours",
     input: async () => ({ clientId: ID.clientA1, isoWeek: freshWeek(), hours: "1:30", version: 0 }),
     expected: { ...staffOnly("ok", "ok"), operatorAssigned: "ok" },
@@ -343,25 +355,35 @@ const CASES: Case[] = [
   },
 ];
 
-let weekCounter = 0;
-/** A week no earlier case used (hours and KPI weeks start at version 0). */
-const freshWeek = () => `2027-W${String((weekCounter++ % 52) + 1).padStart(2, "0")}`;
+let kpiWeeksUsed = 0;
 
-/** A1's KPI plan (orders), made once, and a CSV of one A1 week with a new order count. */
-async function kpiCsvFile() {
-  await t.db.insert(kpiPlans).values({ agencyId: ID.agencyA, clientId: ID.clientA1 }).onConflictDoNothing();
-  await t.db
-    .insert(kpiPlanItems)
-    .values({
+/** An ISO week client A1 has not saved yet; the first call also gives A1 a KPI plan that asks for orders. */
+async function freshKpiWeek() {
+  if (kpiWeeksUsed === 0) {
+    await saveKpiPlan(t.db, {
       agencyId: ID.agencyA,
       clientId: ID.clientA1,
-      kpi: "orders",
-      position: 0,
-      tier: "surface",
-      direction: "higher",
-    })
-    .onConflictDoNothing();
-  return new File([`client_code,iso_week,channel,orders\nA1,${freshWeek()},rakuten,${++weekCounter}\n`], "kpis.csv", {
+      version: 0,
+      plan: {
+        reviewCadence: "weekly",
+        thirdPartyAudit: null,
+        verdictSettings: {},
+        returnRateBaselineBp: null,
+        items: [{ kpi: "orders", tier: "surface", direction: "higher", dataSource: "RMS", thirdPartyAudited: false }],
+      },
+    });
+  }
+  kpiWeeksUsed++;
+  return `2024-W${String(kpiWeeksUsed).padStart(2, "0")}`;
+}
+
+let weekCounter = 0;
+/** A week no earlier hours case used (hours start at version 0). */
+const freshWeek = () => `2027-W${String((weekCounter++ % 52) + 1).padStart(2, "0")}`;
+
+/** A CSV of one A1 week nobody saved yet (A1's plan asks for orders). */
+async function kpiCsvFile() {
+  return new File([`client_code,iso_week,channel,orders\nA1,${await freshKpiWeek()},rakuten,7\n`], "kpis.csv", {
     type: "text/csv",
   });
 }
