@@ -16,6 +16,7 @@ import {
 } from "./schema";
 import { demoContract } from "./seed-contracts";
 import { seedId } from "./seed-ids";
+import { seedKpis } from "./seed-kpis";
 
 type DemoClient = {
   code: string;
@@ -156,7 +157,7 @@ const PEOPLE: { local: string; name: string; role: Role; clientIndex?: number }[
  */
 export async function seedDemo(
   db: Database,
-  { passwordHash }: { passwordHash: string },
+  { passwordHash, today = new Date() }: { passwordHash: string; today?: Date },
 ): Promise<{ agencies: number; clients: number; users: number }> {
   let clientCount = 0;
   let userCount = 0;
@@ -212,6 +213,17 @@ export async function seedDemo(
       if (agency.key === "sakura" && clientIds[0]) {
         await tx.insert(plLines).values(demoPlLines(agencyId, clientIds[0])).onConflictDoNothing();
       }
+      await seedKpis(tx, {
+        agencyId,
+        userId: seedId(`user:${agency.key}:op1`),
+        today,
+        clients: agency.clients.flatMap((client, i) => {
+          const id = clientIds[i];
+          if (!id || (client.status !== "active" && client.status !== "trial")) return [];
+          const operator = i % 2 === 0 ? membershipIds.op1 : membershipIds.op2;
+          return [{ id, code: client.code, channels: client.channels, operatorMembershipId: operator }];
+        }),
+      });
       await tx.insert(auditLog).values({
         agencyId,
         actorUserId: null,

@@ -1,11 +1,15 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clients, contracts, contractVersions } from "@/db/schema";
+import { clients, contracts, contractVersions, kpiEntries, kpiWeeks } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { demoContract } from "@/db/seed-contracts";
+import { seedId } from "@/db/seed-ids";
+import { withTenant } from "@/db/tenant";
 import type { TestDatabase } from "@/db/testing";
 import { isDue } from "@/lib/contracts/term";
 import { tokyoToday } from "@/lib/contracts/view";
+import { addMonths, isoWeekKey, isoWeekOf } from "@/lib/domain/calendar";
+import { loadVerdicts } from "@/lib/kpis/load";
 import { useTestDatabase } from "./fixtures";
 
 let t: TestDatabase;
@@ -53,5 +57,38 @@ describe("demo seed: contracts", () => {
   it("places the first demo contract's renewal 20 days after the seed runs", () => {
     const v = demoContract(0, "2026-12-20");
     expect([v.terms.startDate, v.terms.endDate]).toEqual(["2026-01-10", "2027-01-09"]);
+  });
+});
+
+describe("demo seed: weekly KPIs", () => {
+  it("gives the active demo clients 18 months of weeks, leaves this week empty, and shows Go, Hold and Stop", async () => {
+    await seedDemo(t.db, { passwordHash: "x" });
+    const [entries] = await t.db.select({ n: count() }).from(kpiEntries);
+    await seedDemo(t.db, { passwordHash: "x" });
+    const [again] = await t.db.select({ n: count() }).from(kpiEntries);
+    expect(again?.n).toBe(entries?.n);
+    const thisWeek = isoWeekKey(isoWeekOf(new Date(Date.now() + 9 * 3_600_000)));
+    const [current] = await t.db.select({ n: count() }).from(kpiWeeks).where(eq(kpiWeeks.isoWeek, thisWeek));
+    expect(current?.n).toBe(0);
+
+    const sakura = seedId("agency:sakura");
+    const codes = ["HANA", "KOME", "NIJI", "TOKI"];
+    const ids = codes.map((code) => seedId(`client:sakura:${code}`));
+    const [weeks] = await t.db
+      .select({ n: count() })
+      .from(kpiWeeks)
+      .where(eq(kpiWeeks.clientId, ids[0] ?? ""));
+    expect(weeks?.n).toBe(78);
+    const today = tokyoToday();
+    const lastMonth = addMonths({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) }, -1);
+    const verdicts = await withTenant(t.db, sakura, (tx) =>
+      loadVerdicts(tx, { agencyId: sakura, clientIds: ids, month: lastMonth }),
+    );
+    expect(codes.map((code, i) => [code, verdicts.get(ids[i] ?? "")?.verdict])).toEqual([
+      ["HANA", "go"],
+      ["KOME", "go"],
+      ["NIJI", "stop"],
+      ["TOKI", "hold"],
+    ]);
   });
 });
