@@ -69,7 +69,10 @@ export function typedText(kind: InputKind, value: number | null | undefined): st
 // ─── Targets ──────────────────────────────────────────────────────────────────────────────────────────
 
 /** A KPI's target cell: "" is no target; otherwise a number in the KPI's unit within targetRule. */
-export function parseTarget(kpi: KpiKey, raw: string): { ok: true; value: number | null } | { ok: false; code: ParseCode } {
+export function parseTarget(
+  kpi: KpiKey,
+  raw: string,
+): { ok: true; value: number | null } | { ok: false; code: ParseCode } {
   if (raw.trim() === "") return { ok: true, value: null };
   const parsed = parseTyped(inputKindOfUnit(KPIS[kpi].unit), raw);
   if (!parsed.ok) return parsed;
@@ -171,9 +174,10 @@ export const VERDICT_SETTING_KINDS: Readonly<Record<keyof VerdictSettings, Input
  * The thresholds as typed → the overrides to store: an empty field, or one equal to the default, is not
  * stored (the default applies, and follows the default if it ever changes).
  */
-export function overridesOf(
-  typed: Partial<Record<keyof VerdictSettings, string>>,
-): { overrides: Partial<VerdictSettings>; errors: { key: keyof VerdictSettings; code: ParseCode }[] } {
+export function overridesOf(typed: Partial<Record<keyof VerdictSettings, string>>): {
+  overrides: Partial<VerdictSettings>;
+  errors: { key: keyof VerdictSettings; code: ParseCode }[];
+} {
   const overrides: Partial<VerdictSettings> = {};
   const errors: { key: keyof VerdictSettings; code: ParseCode }[] = [];
   for (const key of VERDICT_SETTING_KEYS) {
@@ -224,10 +228,17 @@ export interface PlanDefinition extends PlanForSummary {
 export function planDefinitionChanged(before: PlanDefinition | null, after: PlanDefinition): boolean {
   if (before === null) return true;
   if (before.reviewCadence !== after.reviewCadence || before.thirdPartyAudit !== after.thirdPartyAudit) return true;
-  const describe = (p: PlanDefinition) =>
+  const definition = (p: PlanDefinition) =>
     p.items
       .map((i) => JSON.stringify([i.kpi, i.tier, i.direction, i.dataSource, i.thirdPartyAudited]))
       .sort()
       .join("\n");
-  return describe(before) !== describe(after);
+  return definition(before) !== definition(after);
+}
+
+/** The last complete month before `today` ("YYYY-MM-DD", Asia/Tokyo): what lists and the client page judge. */
+export function lastCompleteMonth(today: string): YearMonth {
+  const ym = parseMonthKey(today.slice(0, 7));
+  if (ym === null) throw new Error(`not a date: ${today}`);
+  return ym.month === 1 ? { year: ym.year - 1, month: 12 } : { year: ym.year, month: ym.month - 1 };
 }

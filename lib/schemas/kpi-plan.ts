@@ -49,7 +49,8 @@ export const savePlanSchema = z
   .transform((input, ctx) => {
     const seen = new Set<KpiKey>();
     input.items.forEach((item, i) => {
-      if (seen.has(item.kpi)) ctx.addIssue({ code: "custom", path: ["items", i, "kpi"], message: planErrorKey("duplicate") });
+      if (seen.has(item.kpi))
+        ctx.addIssue({ code: "custom", path: ["items", i, "kpi"], message: planErrorKey("duplicate") });
       seen.add(item.kpi);
     });
     const { overrides, errors } = overridesOf(input.verdictSettings);

@@ -17,6 +17,8 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/viewer";
 import { contractBadges, dueContracts } from "@/lib/contracts/overview";
 import { tokyoToday } from "@/lib/contracts/view";
+import { loadVerdicts } from "@/lib/kpis/load";
+import { lastCompleteMonth } from "@/lib/kpis/plan-view";
 import { CHANNELS, CLIENT_STATUSES } from "@/lib/options";
 import { text } from "@/lib/schemas/fields";
 import { pageParam, parseSearchParams } from "@/lib/search-params";
@@ -121,20 +123,26 @@ export default async function ClientsPage({
 async function ClientsList({ params }: { params: ListParams }) {
   const t = await getTranslations("clients");
   const today = tokyoToday();
-  const { member, rows, total, badges } = await agencyRead("clients.read", async ({ tx, agencyId, scope, member }) => {
-    const ids = params.due
-      ? dueContracts(await listAgencyContracts(tx, { agencyId, scope, statuses: ["active"] }), today).map(
-          (c) => c.clientId,
-        )
-      : undefined;
-    const list = await listClients(tx, { agencyId, scope, ...params, ids, pageSize: PAGE_SIZE });
-    const contracts = await listAgencyContracts(tx, { agencyId, scope, clientIds: list.rows.map((r) => r.id) });
-    const done = await checklistDoneCounts(tx, {
-      agencyId,
-      contractVersionIds: contracts.flatMap((c) => (c.currentVersionId ? [c.currentVersionId] : [])),
-    });
-    return { member, ...list, badges: contractBadges(contracts, done, today) };
-  });
+  const { member, rows, total, badges, verdicts } = await agencyRead(
+    "clients.read",
+    async ({ tx, agencyId, scope, member }) => {
+      const ids = params.due
+        ? dueContracts(await listAgencyContracts(tx, { agencyId, scope, statuses: ["active"] }), today).map(
+            (c) => c.clientId,
+          )
+        : undefined;
+      const list = await listClients(tx, { agencyId, scope, ...params, ids, pageSize: PAGE_SIZE });
+      const contracts = await listAgencyContracts(tx, { agencyId, scope, clientIds: list.rows.map((r) => r.id) });
+      const done = await checklistDoneCounts(tx, {
+        agencyId,
+        contractVersionIds: contracts.flatMap((c) => (c.currentVersionId ? [c.currentVersionId] : [])),
+      });
+      // The verdict of the last complete month, for the page's clients in one batch.
+      const month = lastCompleteMonth(today);
+      const verdicts = await loadVerdicts(tx, { agencyId, clientIds: list.rows.map((r) => r.id), month });
+      return { member, ...list, badges: contractBadges(contracts, done, today), verdicts };
+    },
+  );
   const filtered = Boolean(params.q || params.status || params.channel || params.due);
   if (total === 0) {
     return filtered ? (
@@ -164,7 +172,12 @@ async function ClientsList({ params }: { params: ListParams }) {
   return (
     <>
       <ClientsDataTable
-        rows={rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString(), contract: badges.get(r.id) ?? null }))}
+        rows={rows.map((r) => ({
+          ...r,
+          updatedAt: r.updatedAt.toISOString(),
+          contract: badges.get(r.id) ?? null,
+          verdict: verdicts.get(r.id)?.verdict ?? null,
+        }))}
         sort={{ sort: params.sort, dir: params.dir }}
         query={query}
       />
