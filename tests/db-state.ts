@@ -13,6 +13,9 @@ const TABLES = [
   "contract_versions",
   "contract_checklist_items",
   "contract_actuals",
+  "kpi_plans",
+  "kpi_plan_items",
+  "kpi_targets",
   "audit_log",
 ] as const;
 

@@ -31,9 +31,51 @@ const verdictSettingsInput = z.object(
   >,
 );
 
+/** The thresholds as typed → the overrides to store, checked with the verdict's own rules for its settings. */
+const verdictSettings = verdictSettingsInput.transform((typed, ctx) => {
+  const { overrides, errors } = overridesOf(typed);
+  for (const e of errors) ctx.addIssue({ code: "custom", path: [e.key], message: planErrorKey(e.code) });
+  const checked = validateVerdictInput({ month: "2000-01", months: [], weeks: [], settings: overrides });
+  if (!checked.ok) {
+    for (const e of checked.errors) {
+      ctx.addIssue({ code: "custom", path: [e.field.replace(/^settings\./, "")], message: planErrorKey(e.code) });
+    }
+  }
+  return overrides;
+});
+
+/** The client's normal return rate typed as a percent ("1.5"); empty: none. */
+const returnRateBaseline = typedNumber.transform((raw, ctx): number | null => {
+  if (raw.trim() === "") return null;
+  const parsed = parseTyped("percent", raw);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: "custom", message: planErrorKey(parsed.code) });
+    return null;
+  }
+  if (parsed.value < 1 || parsed.value > 10_000) {
+    ctx.addIssue({ code: "custom", message: planErrorKey("rate_out_of_range") });
+    return null;
+  }
+  return parsed.value;
+});
+
+/** The KPIs in display order, each at most once. */
+const planItems = z
+  .array(planItemSchema)
+  .min(1)
+  .max(KPI_KEYS.length)
+  .superRefine((items, ctx) => {
+    const seen = new Set<KpiKey>();
+    items.forEach((item, i) => {
+      if (seen.has(item.kpi)) ctx.addIssue({ code: "custom", path: [i, "kpi"], message: planErrorKey("duplicate") });
+      seen.add(item.kpi);
+    });
+  });
+
 /**
  * The whole plan as the editor sends it: the KPIs in order, cadence, audit statement, the verdict thresholds
- * as typed (empty: the default) and the return-rate baseline as a percent.
+ * as typed (empty: the default) and the return-rate baseline as a percent. Every field is checked on its own,
+ * so one round trip reports every error.
  */
 export const savePlanSchema = z
   .object({
@@ -42,48 +84,19 @@ export const savePlanSchema = z
     version: planVersion,
     reviewCadence: z.enum([...REVIEW_CADENCES, ""]),
     thirdPartyAudit: z.enum(THIRD_PARTY_AUDIT),
-    items: z.array(planItemSchema).min(1).max(KPI_KEYS.length),
-    verdictSettings: verdictSettingsInput,
-    returnRateBaseline: typedNumber,
+    items: planItems,
+    verdictSettings,
+    returnRateBaseline,
   })
-  .transform((input, ctx) => {
-    const seen = new Set<KpiKey>();
-    input.items.forEach((item, i) => {
-      if (seen.has(item.kpi))
-        ctx.addIssue({ code: "custom", path: ["items", i, "kpi"], message: planErrorKey("duplicate") });
-      seen.add(item.kpi);
-    });
-    const { overrides, errors } = overridesOf(input.verdictSettings);
-    for (const e of errors) {
-      ctx.addIssue({ code: "custom", path: ["verdictSettings", e.key], message: planErrorKey(e.code) });
-    }
-    // The verdict's own rules for its settings (periods 1–24, …), reported at the typed field.
-    const checked = validateVerdictInput({ month: "2000-01", months: [], weeks: [], settings: overrides });
-    if (!checked.ok) {
-      for (const e of checked.errors) {
-        const key = e.field.replace(/^settings\./, "");
-        ctx.addIssue({ code: "custom", path: ["verdictSettings", key], message: planErrorKey(e.code) });
-      }
-    }
-    let returnRateBaselineBp: number | null = null;
-    if (input.returnRateBaseline.trim() !== "") {
-      const parsed = parseTyped("percent", input.returnRateBaseline);
-      if (!parsed.ok) {
-        ctx.addIssue({ code: "custom", path: ["returnRateBaseline"], message: planErrorKey(parsed.code) });
-      } else if (parsed.value < 1 || parsed.value > 10_000) {
-        ctx.addIssue({ code: "custom", path: ["returnRateBaseline"], message: planErrorKey("rate_out_of_range") });
-      } else returnRateBaselineBp = parsed.value;
-    }
-    return {
-      clientId: input.clientId,
-      version: input.version,
-      reviewCadence: input.reviewCadence === "" ? null : input.reviewCadence,
-      thirdPartyAudit: input.thirdPartyAudit === "unstated" ? null : input.thirdPartyAudit === "yes",
-      items: input.items,
-      verdictSettings: overrides,
-      returnRateBaselineBp,
-    };
-  });
+  .transform((input) => ({
+    clientId: input.clientId,
+    version: input.version,
+    reviewCadence: input.reviewCadence === "" ? null : input.reviewCadence,
+    thirdPartyAudit: input.thirdPartyAudit === "unstated" ? null : input.thirdPartyAudit === "yes",
+    items: input.items,
+    verdictSettings: input.verdictSettings,
+    returnRateBaselineBp: input.returnRateBaseline,
+  }));
 
 /** One year of monthly targets: per KPI twelve cells as typed ("¥1,200,000", "3.5", "4.2"; empty: none). */
 export const saveTargetsSchema = z
@@ -92,19 +105,23 @@ export const saveTargetsSchema = z
     year,
     /** The plan version the author read: targets and plan are edited as one. */
     version: planVersion.min(1),
-    targets: z.partialRecord(z.enum(KPI_KEYS), z.array(typedNumber).length(12)),
+    targets: z.partialRecord(z.enum(KPI_KEYS), z.array(typedNumber).length(12)).superRefine((targets, ctx) => {
+      for (const [kpi, cells] of Object.entries(targets) as [KpiKey, string[] | undefined][]) {
+        cells?.forEach((raw, i) => {
+          const parsed = parseTarget(kpi, raw);
+          if (!parsed.ok) ctx.addIssue({ code: "custom", path: [kpi, i], message: planErrorKey(parsed.code) });
+        });
+      }
+    }),
   })
-  .transform((input, ctx) => {
+  .transform((input) => {
     const months = monthsOfYear(input.year);
     const targets: { kpi: KpiKey; month: string; target: number }[] = [];
     for (const [kpi, cells] of Object.entries(input.targets) as [KpiKey, string[] | undefined][]) {
       cells?.forEach((raw, i) => {
         const parsed = parseTarget(kpi, raw);
-        if (!parsed.ok) {
-          ctx.addIssue({ code: "custom", path: ["targets", kpi, i], message: planErrorKey(parsed.code) });
-          return;
-        }
         const month = months[i];
+        if (!parsed.ok) return; // reported by the field's own check
         if (parsed.value !== null && month) targets.push({ kpi, month, target: parsed.value });
       });
     }
