@@ -16,6 +16,7 @@ import { DEFAULT_PLAN_ITEMS } from "@/lib/domain/kpi-plan";
 import { computeLineFigures, validateLineInput } from "@/lib/domain/unit-economics";
 import type { Channel } from "@/lib/options";
 import type { Database } from "./client";
+import { refreshKpiRollups } from "./queries/kpis";
 import { kpiEntries, kpiPlanItems, kpiPlans, kpiTargets, kpiWeeks, plLines, timeEntries } from "./schema";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -44,7 +45,7 @@ interface BaseLine {
   cpa: number;
 }
 
-interface ClientProfile {
+export interface ClientProfile {
   weeks: number;
   channel: ChannelProfile;
   /** A P/L base line for each channel that has none (HANA has the article's lines already). */
@@ -54,7 +55,7 @@ interface ClientProfile {
   contributionPerOrder?: number;
 }
 
-const PROFILES: Record<string, ClientProfile> = {
+export const PROFILES: Record<string, ClientProfile> = {
   HANA: {
     weeks: 78,
     channel: {
@@ -210,6 +211,8 @@ export interface SeedKpiClient {
   channels: Channel[];
   /** The operator who enters its week (gets the hours). */
   operatorMembershipId: string | undefined;
+  /** Instead of the demo profile of its code (the benchmark's large client). */
+  profile?: ClientProfile;
 }
 
 /** Contribution per order of a base line, through the unit-economics engine. */
@@ -236,7 +239,7 @@ export async function seedKpis(
   const current = isoWeekOf(new Date(p.today.getTime() + 9 * 3_600_000));
   const currentMonth = monthOfIsoWeek(current);
   for (const client of p.clients) {
-    const profile = PROFILES[client.code];
+    const profile = client.profile ?? PROFILES[client.code];
     if (!profile) continue;
     await tx
       .insert(kpiPlans)
@@ -339,6 +342,7 @@ export async function seedKpis(
         .onConflictDoNothing();
     }
     if (hours.length > 0) await tx.insert(timeEntries).values(hours).onConflictDoNothing();
+    await refreshKpiRollups(tx, { agencyId: p.agencyId, clientId: client.id });
 
     await tx
       .insert(kpiTargets)

@@ -15,6 +15,7 @@ import {
   plLines,
   users,
 } from "@/db/schema";
+import { PROFILES, seedKpis } from "@/db/seed-kpis";
 import { hashPassword } from "@/lib/auth/password";
 import { sampleVersion } from "@/lib/domain/contract-fixtures";
 import {
@@ -77,6 +78,8 @@ export type BenchData = {
   plClientIds: string[];
   /** A contract with 20 fee lines and 10 performance rules (the second client's), for its page and invoice. */
   contract: { clientId: string; contractId: string; month: string };
+  /** A client with a KPI plan and 3 years × 6 channels of weekly figures (the third), for the KPI pages. */
+  kpi: { clientId: string; operatorEmail: string };
   clients: BenchClient[];
   members: BenchMember[];
   counts: { clients: number; members: number; managers: number; operators: number; assignments: number };
@@ -231,6 +234,10 @@ export async function generateBenchData(db: Database, options: BenchDataOptions 
   for (const clientId of smallPlClientIds)
     plRows.push(...plLinesFor(agencyId, clientId, options.smallPlLines ?? 10, next));
 
+  // The KPI pages' client sells on every channel (no draw from the generator: the rest stays the same).
+  const kpiClient = clientRows[2];
+  if (kpiClient) Object.assign(kpiClient, { channels: [...CHANNELS], status: "active" });
+
   await db.transaction(async (tx) => {
     await tx.insert(agencies).values({ id: agencyId, name: "ベンチマークEC運営株式会社", slug: "bench-ec" });
     await tx
@@ -293,9 +300,39 @@ export async function generateBenchData(db: Database, options: BenchDataOptions 
     createdBy: people[0]?.userId ?? "",
   });
 
+  // Three years of weekly figures on every channel, up to last week: the KPI page and the weekly entry.
+  const kpiClientId = clientRows[2]?.id ?? plClientId;
+  const kpiOperator = assignmentRows.find((a) => a.clientId === kpiClientId && a.role === "operator");
+  const kpiProfile = PROFILES.KOME;
+  if (kpiProfile) {
+    await db
+      .update(clients)
+      .set({ channels: [...CHANNELS], status: "active" })
+      .where(sql`${clients.id} = ${kpiClientId}`);
+    await db.transaction((tx) =>
+      seedKpis(tx, {
+        agencyId,
+        userId: people[0]?.userId ?? "",
+        today: new Date(),
+        clients: [
+          {
+            id: kpiClientId,
+            code: "BENCH-KPI",
+            channels: [...CHANNELS],
+            operatorMembershipId: kpiOperator?.membershipId,
+            profile: { ...kpiProfile, weeks: 156 },
+          },
+        ],
+      }),
+    );
+    await db.execute(sql`analyze`);
+  }
+  const kpiOperatorEmail = people.find((p) => p.membershipId === kpiOperator?.membershipId)?.local ?? "owner";
+
   return {
     agencyId,
     ownerEmail: `owner@${BENCH_DOMAIN}`,
+    kpi: { clientId: kpiClientId, operatorEmail: `${kpiOperatorEmail}@${BENCH_DOMAIN}` },
     password,
     clientNames: clientRows.map((c) => c.name),
     plClientId,

@@ -5,7 +5,16 @@ import type { VerdictSettings } from "@/lib/domain/verdict";
 import type { Channel } from "@/lib/options";
 import type { DbOrTx } from "../client";
 import { ConflictError } from "../errors";
-import { kpiEntries, kpiPlanItems, kpiPlans, kpiTargets, kpiWeeks, timeEntries, users } from "../schema";
+import {
+  kpiEntries,
+  kpiMonthRollups,
+  kpiPlanItems,
+  kpiPlans,
+  kpiTargets,
+  kpiWeeks,
+  timeEntries,
+  users,
+} from "../schema";
 
 // ─── The plan ─────────────────────────────────────────────────────────────────────────────────────────
 
@@ -308,12 +317,13 @@ export async function saveKpiWeek(db: DbOrTx, p: SaveWeekParams): Promise<{ vers
   if (version !== current || p.version === 0) {
     await db.update(kpiWeeks).set({ version, updatedBy: p.userId, updatedAt: new Date() }).where(ofWeek);
   }
+  if (changed > 0) await refreshKpiRollups(db, { agencyId: p.agencyId, clientId: p.clientId, months: [p.month] });
   return { version, changed };
 }
 
 // ─── Roll-ups ─────────────────────────────────────────────────────────────────────────────────────────
 
-/** One channel's aggregate of one period, as SQL computes it (see lib/domain/kpi.ts, PeriodAggregate). */
+/** One channel's aggregate of one period (see lib/domain/kpi.ts, PeriodAggregate). */
 export interface AggregateRow {
   clientId: string;
   period: string;
@@ -325,64 +335,145 @@ export interface AggregateRow {
   weighted: number | null;
 }
 
-const LAST_MEASURES = Object.values(MEASURES)
-  .filter((m) => m.aggregation.kind === "last")
-  .map((m) => m.key);
+const LAST_LIST = sql.raw(
+  Object.values(MEASURES)
+    .filter((m) => m.aggregation.kind === "last")
+    .map((m) => `'${m.key}'`)
+    .join(", "),
+);
 const WEIGHT_OF = Object.values(MEASURES).flatMap((m) =>
   m.aggregation.kind === "weighted_mean" ? [[m.key, m.aggregation.weight] as const] : [],
 );
+const WEIGHTED_LIST = sql.raw(WEIGHT_OF.map(([score]) => `'${score}'`).join(", "));
+/** The name of the weight of a weighted-mean measure `e.measure` (null for any other measure). */
 const WEIGHT_CASE = sql.raw(
-  `case e.measure ${WEIGHT_OF.map(([score, weight]) => `when '${score}' then '${weight}'`).join(" ")} end::kpi_measure`,
+  `case e.measure ${WEIGHT_OF.map(([score, weight]) => `when '${score}' then '${weight}'`).join(" ")} end`,
 );
-const LAST_LIST = sql.raw(LAST_MEASURES.map((key) => `'${key}'`).join(", "));
+
+/**
+ * Rebuilds the roll-ups of a client's months from kpi_entries, in SQL: each week's figures on its kpi_weeks
+ * row (first: the month's weights are read from it), and per month and channel every measure's sum, the latest week's value of last-of-period measures
+ * and Σ value × weight of weighted means (kpi_month_rollups). A month left without figures loses its row.
+ * saveKpiWeek calls it for the week's month; bulk loads (the demo seed) call it once for all months.
+ */
+export async function refreshKpiRollups(
+  db: DbOrTx,
+  p: { agencyId: string; clientId: string; months?: readonly string[] },
+): Promise<void> {
+  const inMonths = (column: SQL) =>
+    p.months === undefined
+      ? sql`true`
+      : sql`${column} in (${sql.join(
+          p.months.map((m) => sql`${m}`),
+          sql`, `,
+        )})`;
+  await db.execute(sql`
+    update ${kpiWeeks} w set figures = coalesce((
+      select jsonb_object_agg(c.channel, c.values) from (
+        select e.channel, jsonb_object_agg(e.measure, e.value) as values
+        from ${kpiEntries} e
+        where e.agency_id = w.agency_id and e.client_id = w.client_id and e.iso_week = w.iso_week
+        group by e.channel
+      ) c), '{}'::jsonb)
+    where w.agency_id = ${p.agencyId} and w.client_id = ${p.clientId} and ${inMonths(sql`w.month`)}`);
+  await db.execute(sql`
+    delete from ${kpiMonthRollups} r
+    where r.agency_id = ${p.agencyId} and r.client_id = ${p.clientId} and ${inMonths(sql`r.month`)}`);
+  await db.execute(sql`
+    insert into ${kpiMonthRollups} (agency_id, client_id, month, figures)
+    select ${p.agencyId}::uuid, ${p.clientId}::uuid, m.month,
+      jsonb_object_agg(m.channel, jsonb_build_object('sums', m.sums, 'weighted', m.weighted))
+    from (
+      select a.month, a.channel, jsonb_object_agg(a.measure, a.value) as sums,
+        coalesce(jsonb_object_agg(a.measure, a.weighted) filter (where a.weighted is not null), '{}'::jsonb)
+          as weighted
+      from (
+        select e.month, e.channel, e.measure,
+          coalesce(
+            (array_agg(e.value order by e.iso_week desc) filter (where e.measure in (${LAST_LIST})))[1],
+            sum(e.value)
+          ) as value,
+          case when e.measure in (${WEIGHTED_LIST})
+            then coalesce(sum(e.value * (w.figures -> e.channel::text ->> ${WEIGHT_CASE})::bigint), 0) end
+            as weighted
+        from ${kpiEntries} e
+        join ${kpiWeeks} w on w.agency_id = e.agency_id and w.client_id = e.client_id and w.iso_week = e.iso_week
+        where e.agency_id = ${p.agencyId} and e.client_id = ${p.clientId} and ${inMonths(sql`e.month`)}
+        group by e.month, e.channel, e.measure
+      ) a
+      group by a.month, a.channel
+    ) m
+    group by m.month`);
+}
 
 /**
  * Per client, month (or ISO week with `by: "week"`) and channel: every measure's sum, the latest week's
- * value of last-of-period measures, and Σ value × weight of weighted means. One indexed range scan.
+ * value of last-of-period measures, and Σ value × weight of weighted means — read from the roll-ups that
+ * every save keeps current (one row a month, or a week), never by scanning the entries.
  */
 export async function kpiAggregates(
   db: DbOrTx,
   p: { agencyId: string; clientIds: readonly string[]; fromMonth: string; toMonth: string; by?: "month" | "week" },
 ): Promise<AggregateRow[]> {
   if (p.clientIds.length === 0) return [];
-  const period = p.by === "week" ? sql`e.iso_week` : sql`e.month`;
-  type Row = {
-    client_id: string;
-    period: string;
-    channel: Channel;
-    measure: MeasureKey;
-    value: string;
-    weighted: string | null;
-  };
-  const result = await db.execute<Row>(sql`
-    select e.client_id, ${period} as period, e.channel, e.measure,
-      case when e.measure in (${LAST_LIST})
-        then (array_agg(e.value order by e.iso_week desc))[1]
-        else sum(e.value) end::text as value,
-      sum(e.value * w.value)::text as weighted
-    from ${kpiEntries} e
-    left join ${kpiEntries} w on w.agency_id = e.agency_id and w.client_id = e.client_id
-      and w.iso_week = e.iso_week and w.channel = e.channel and w.measure = ${WEIGHT_CASE}
-    where e.agency_id = ${p.agencyId}
-      and e.client_id in (${sql.join(
-        p.clientIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})
-      and e.month >= ${p.fromMonth} and e.month <= ${p.toMonth}
-    group by e.client_id, ${period}, e.channel, e.measure
-    order by 1, 2, 3, 4`);
-  return rowsOf<Row>(result).map((r) => ({
-    clientId: r.client_id,
-    period: r.period,
-    channel: r.channel,
-    measure: r.measure,
-    value: Number(r.value),
-    weighted: WEIGHT_OF.some(([score]) => score === r.measure) ? Number(r.weighted ?? 0) : null,
-  }));
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+  const rows: AggregateRow[] = [];
+  if (p.by === "week") {
+    const weeks = await db
+      .select({ clientId: kpiWeeks.clientId, period: kpiWeeks.isoWeek, figures: kpiWeeks.figures })
+      .from(kpiWeeks)
+      .where(
+        and(
+          eq(kpiWeeks.agencyId, p.agencyId),
+          inArray(kpiWeeks.clientId, [...p.clientIds]),
+          gte(kpiWeeks.month, p.fromMonth),
+          lte(kpiWeeks.month, p.toMonth),
+        ),
+      )
+      .orderBy(asc(kpiWeeks.clientId), asc(kpiWeeks.isoWeek));
+    for (const week of weeks) {
+      for (const [channel, values] of Object.entries(week.figures)) {
+        for (const [measure, value] of Object.entries(values)) {
+          const weight = WEIGHT_OF.find(([score]) => score === measure)?.[1];
+          rows.push({
+            clientId: week.clientId,
+            period: week.period,
+            channel: channel as Channel,
+            measure: measure as MeasureKey,
+            value,
+            weighted: weight === undefined ? null : value * (values[weight] ?? 0),
+          });
+        }
+      }
+    }
+    return rows;
+  }
+  const months = await db
+    .select({ clientId: kpiMonthRollups.clientId, period: kpiMonthRollups.month, figures: kpiMonthRollups.figures })
+    .from(kpiMonthRollups)
+    .where(
+      and(
+        eq(kpiMonthRollups.agencyId, p.agencyId),
+        inArray(kpiMonthRollups.clientId, [...p.clientIds]),
+        gte(kpiMonthRollups.month, p.fromMonth),
+        lte(kpiMonthRollups.month, p.toMonth),
+      ),
+    )
+    .orderBy(asc(kpiMonthRollups.clientId), asc(kpiMonthRollups.month));
+  for (const month of months) {
+    for (const [channel, figures] of Object.entries(month.figures)) {
+      for (const [measure, value] of Object.entries(figures.sums)) {
+        rows.push({
+          clientId: month.clientId,
+          period: month.period,
+          channel: channel as Channel,
+          measure: measure as MeasureKey,
+          value,
+          weighted: figures.weighted[measure] ?? null,
+        });
+      }
+    }
+  }
+  return rows;
 }
 
 // ─── Entry status and hours ───────────────────────────────────────────────────────────────────────────

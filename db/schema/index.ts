@@ -5,4 +5,5 @@ export * from "./clients";
 export * from "./contracts";
 export * from "./economics";
 export * from "./kpis";
+export * from "./margins";
 export * from "./users";

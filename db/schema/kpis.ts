@@ -129,6 +129,11 @@ export const kpiWeeks = pgTable(
     weekStart: date("week_start", { mode: "string" }).notNull(),
     month: text("month").notNull(),
     version: integer("version").notNull().default(1),
+    /**
+     * The week's figures as stored in kpi_entries, `{ channel: { measure: value } }`, rewritten by every save
+     * (db/queries/kpis.ts refreshKpiRollups): weekly charts and the verdict read one row a week.
+     */
+    figures: jsonb("figures").$type<WeekFiguresJson>().notNull().default({}),
     updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
     updatedAt: updatedAt(),
   },
@@ -143,6 +148,34 @@ export const kpiWeeks = pgTable(
       foreignColumns: [clients.agencyId, clients.id],
     }).onDelete("cascade"),
     tenantPolicy("kpi_weeks"),
+  ],
+).enableRLS();
+
+export type WeekFiguresJson = Record<string, Record<string, number>>;
+export type MonthFiguresJson = Record<string, { sums: Record<string, number>; weighted: Record<string, number> }>;
+
+/**
+ * A client's month rolled up from kpi_entries in SQL (sums, last of period, Σ value × weight), per channel:
+ * `{ channel: { sums: { measure: n }, weighted: { measure: n } } }`. Rewritten for the week's month by every
+ * save, so that the KPI page reads 13 rows for a year and its comparison month, however much history exists.
+ */
+export const kpiMonthRollups = pgTable(
+  "kpi_month_rollups",
+  {
+    agencyId: uuid("agency_id").notNull(),
+    clientId: uuid("client_id").notNull(),
+    month: text("month").notNull(),
+    figures: jsonb("figures").$type<MonthFiguresJson>().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ name: "kpi_month_rollups_pkey", columns: [t.agencyId, t.clientId, t.month] }),
+    foreignKey({
+      name: "kpi_month_rollups_client_fk",
+      columns: [t.agencyId, t.clientId],
+      foreignColumns: [clients.agencyId, clients.id],
+    }).onDelete("cascade"),
+    tenantPolicy("kpi_month_rollups"),
   ],
 ).enableRLS();
 
