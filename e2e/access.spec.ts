@@ -27,6 +27,9 @@ const ROUTES = {
     shows: /<h1[^>]*>ユニットエコノミクス<\/h1><p[^>]*>花みずき化粧品 の/,
   },
   hanaExport: { path: `/clients/${HANA}/economics/export`, shows: /^\uFEFF?channel,sku,[\s\S]*雑貨セット/, csv: true },
+  hanaKpis: { path: `/clients/${HANA}/kpis`, shows: h1("花みずき化粧品のKPI") },
+  hanaKpiPlan: { path: `/clients/${HANA}/kpis/plan`, shows: h1("花みずき化粧品のKPIプラン") },
+  komeKpis: { path: `/clients/${KOME}/kpis`, shows: h1("越後米蔵のKPI") },
 } satisfies Record<string, Route>;
 type RouteName = keyof typeof ROUTES;
 
@@ -53,6 +56,9 @@ const STAFF_OF_SAKURA = allowed(
   "account",
   "hanaEconomics",
   "hanaExport",
+  "hanaKpis",
+  "hanaKpiPlan",
+  "komeKpis",
 );
 
 // SPEC §2, page by page: anything not allowed answers 404, never 403. Operators reach their assigned
@@ -60,8 +66,9 @@ const STAFF_OF_SAKURA = allowed(
 const MATRIX: Record<Principal, Set<RouteName>> = {
   owner: STAFF_OF_SAKURA,
   manager: STAFF_OF_SAKURA,
-  operator: allowed("clients", "hana", "account", "hanaEconomics", "hanaExport"),
-  operator2: allowed("clients", "kome", "account"),
+  // Operators read the KPI page of their clients; the plan editor is for owners and managers.
+  operator: allowed("clients", "hana", "account", "hanaEconomics", "hanaExport", "hanaKpis"),
+  operator2: allowed("clients", "kome", "account", "komeKpis"),
   client: allowed("portal", "account"),
   otherClientUser: allowed("portal", "account"),
   otherOwner: allowed("clients", "newClient", "members", "audit", "account"),
