@@ -26,7 +26,7 @@ export function MonthPicker({
           {labels.choose}
         </label>
         <input id="kpi-month-input" type="month" name="month" defaultValue={month} className={`${inputClass} w-40`} />
-        <button type="submit" className={buttonClass("secondary", "sm")}>
+        <button type="submit" className={`${buttonClass("secondary", "sm")} whitespace-nowrap`}>
           {labels.show}
         </button>
       </form>

@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/misc";
 import type { KpiPlanRow } from "@/db/queries/kpis";
 import { DEFAULT_VERDICT_SETTINGS } from "@/lib/domain/verdict";
 import type { Locale } from "@/lib/i18n/locales";
-import { VERDICT_SETTING_KEYS } from "@/lib/kpis/plan-view";
+import { typedText, VERDICT_SETTING_KEYS, VERDICT_SETTING_KINDS } from "@/lib/kpis/plan-view";
 
 /** The plan, read-only (what operators see): each KPI's source and audit, cadence, thresholds that differ. */
 export function PlanDetails({ plan, locale }: { plan: KpiPlanRow; locale: Locale }) {

@@ -103,7 +103,7 @@ export function TargetsEditor({
           <tbody>
             {kpis.map((kpi) => (
               <tr key={kpi.key} className="border-t border-slate-100" data-testid={`targets-${kpi.key}`}>
-                <th scope="row" className="sticky left-0 bg-white py-1 pr-2 text-left font-medium">
+                <th scope="row" className="sticky left-0 min-w-36 bg-white py-1 pr-2 text-left font-medium">
                   {kpi.label}
                   <span className="block text-[10px] font-normal text-slate-500">{kpi.hint}</span>
                 </th>

@@ -50,7 +50,7 @@ describe("the target grid", () => {
 
   it("holds the plan's KPIs × 12 months as text", () => {
     const grid = targetGrid(["sales", "cvr"], 2025, targets);
-    expect(grid.sales?.[2]).toBe("1000000");
+    expect(grid.sales?.[2]).toBe("1,000,000");
     expect(grid.cvr?.[11]).toBe("2.5");
     expect(grid.aov).toBeUndefined();
   });

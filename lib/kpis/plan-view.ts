@@ -57,7 +57,8 @@ export function typedText(kind: InputKind, value: number | null | undefined): st
   switch (kind) {
     case "yen":
     case "count":
-      return String(value);
+      // Thousands separators, as people type money ("1,200,000"); parseYen reads them back.
+      return GROUPED.format(value);
     case "percent":
     case "rating":
       return bpToPercentText(value);
@@ -65,6 +66,8 @@ export function typedText(kind: InputKind, value: number | null | undefined): st
       return bpToPercentText(Math.round(value / 100));
   }
 }
+
+const GROUPED = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 // ─── Targets ──────────────────────────────────────────────────────────────────────────────────────────
 
