@@ -29,10 +29,10 @@ export function PlanDetails({ plan, locale }: { plan: KpiPlanRow; locale: Locale
               {changed.length === 0
                 ? t("kpiPlan.thresholdsDefault")
                 : changed
-                    .map(
-                      (k) =>
-                        `${t(`kpiPlan.settings.${k}`)}: ${plan.verdictSettings[k]} (${DEFAULT_VERDICT_SETTINGS[k]})`,
-                    )
+                    .map((k) => {
+                      const typed = (v: number | undefined) => typedText(VERDICT_SETTING_KINDS[k], v);
+                      return `${t(`kpiPlan.settings.${k}`)}: ${typed(plan.verdictSettings[k])}（${typed(DEFAULT_VERDICT_SETTINGS[k])}）`;
+                    })
                     .join("、")}
             </dd>
           </div>
