@@ -30,6 +30,7 @@ const ROUTES = {
   hanaKpis: { path: `/clients/${HANA}/kpis`, shows: h1("花みずき化粧品のKPI") },
   hanaKpiPlan: { path: `/clients/${HANA}/kpis/plan`, shows: h1("花みずき化粧品のKPIプラン") },
   komeKpis: { path: `/clients/${KOME}/kpis`, shows: h1("越後米蔵のKPI") },
+  hanaKpiEntry: { path: `/clients/${HANA}/kpis/entry`, shows: /<h1[^>]*>週次入力<\/h1><p[^>]*>花みずき化粧品 · / },
 } satisfies Record<string, Route>;
 type RouteName = keyof typeof ROUTES;
 
@@ -59,6 +60,7 @@ const STAFF_OF_SAKURA = allowed(
   "hanaKpis",
   "hanaKpiPlan",
   "komeKpis",
+  "hanaKpiEntry",
 );
 
 // SPEC §2, page by page: anything not allowed answers 404, never 403. Operators reach their assigned
@@ -66,8 +68,8 @@ const STAFF_OF_SAKURA = allowed(
 const MATRIX: Record<Principal, Set<RouteName>> = {
   owner: STAFF_OF_SAKURA,
   manager: STAFF_OF_SAKURA,
-  // Operators read the KPI page of their clients; the plan editor is for owners and managers.
-  operator: allowed("clients", "hana", "account", "hanaEconomics", "hanaExport", "hanaKpis"),
+  // Operators read the KPI page of their clients and enter their weeks; the plan editor is for owners and managers.
+  operator: allowed("clients", "hana", "account", "hanaEconomics", "hanaExport", "hanaKpis", "hanaKpiEntry"),
   operator2: allowed("clients", "kome", "account", "komeKpis"),
   client: allowed("portal", "account"),
   otherClientUser: allowed("portal", "account"),

@@ -321,6 +321,17 @@ const CASES: Case[] = [
     expected: staffOnly("ok", "ok"),
   },
   {
+    // Operators enter their assigned clients' weeks; each call saves a week nobody saved yet.
+    action: "kpis.saveWeek",
+    input: async () => ({
+      clientId: ID.clientA1,
+      isoWeek: await freshKpiWeek(),
+      version: 0,
+      cells: [{ channel: "rakuten", measure: "orders", value: "120" }],
+    }),
+    expected: { ...staffOnly("ok", "ok"), operatorAssigned: "ok" },
+  },
+  {
     action: "agency.invoiceSettings",
     input: async () => ({ invoiceRegistrationNumber: "T1234567890123" }),
     expected: staffOnly("ok", "not_found"),
@@ -382,6 +393,28 @@ async function freshPlan() {
     targets: [{ kpi: "sales", month: "2025-04", target: 900_000 }],
   });
   return id;
+}
+
+let kpiWeeksUsed = 0;
+
+/** An ISO week client A1 has not saved yet; the first call also gives A1 a KPI plan that asks for orders. */
+async function freshKpiWeek() {
+  if (kpiWeeksUsed === 0) {
+    await saveKpiPlan(t.db, {
+      agencyId: ID.agencyA,
+      clientId: ID.clientA1,
+      version: 0,
+      plan: {
+        reviewCadence: "weekly",
+        thirdPartyAudit: null,
+        verdictSettings: {},
+        returnRateBaselineBp: null,
+        items: [{ kpi: "orders", tier: "surface", direction: "higher", dataSource: "RMS", thirdPartyAudited: false }],
+      },
+    });
+  }
+  kpiWeeksUsed++;
+  return `2024-W${String(kpiWeeksUsed).padStart(2, "0")}`;
 }
 
 /** A contract of agency A (as the database owner), at version 1. */

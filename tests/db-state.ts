@@ -16,6 +16,8 @@ const TABLES = [
   "kpi_plans",
   "kpi_plan_items",
   "kpi_targets",
+  "kpi_weeks",
+  "kpi_entries",
   "audit_log",
 ] as const;
 

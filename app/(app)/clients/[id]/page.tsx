@@ -63,6 +63,9 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
             <Link href={`/clients/${client.id}/contracts`} className={buttonClass("secondary", "sm")}>
               {t("contracts.link")}
             </Link>
+            <Link href={`/clients/${client.id}/kpis/entry`} className={buttonClass("secondary", "sm")}>
+              {t("kpiEntry.link")}
+            </Link>
             {canWrite && client.status !== "ended" ? (
               <EndClientButton id={client.id} version={client.version} name={client.name} />
             ) : null}

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { NotFoundError } from "@/db/errors";
 import { getClientOrThrow } from "@/db/queries/clients";
 import { agencyRead } from "@/lib/actions/agency-read";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 /**
  * Who may see this client's KPI page is decided here, above loading.tsx: the page streams behind its
@@ -20,5 +21,5 @@ export default async function KpiMonthLayout({
     if (!z.uuid().safeParse(id).success) throw new NotFoundError("client");
     await getClientOrThrow(tx, { agencyId, clientId: id, scope });
   });
-  return children;
+  return <ClientMessages scope="kpis">{children}</ClientMessages>;
 }
