@@ -3,7 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { insertContract } from "@/db/queries/contracts";
-import { saveKpiPlan } from "@/db/queries/kpis";
+import { replaceKpiTargets, saveKpiPlan } from "@/db/queries/kpis";
 import { createSession } from "@/db/queries/sessions";
 import { clients, contracts, invites, memberships, plLines, users } from "@/db/schema";
 import type { TestDatabase } from "@/db/testing";
@@ -353,7 +353,64 @@ const CASES: Case[] = [
     input: async () => ({ invoiceRegistrationNumber: "T1234567890123" }),
     expected: staffOnly("ok", "not_found"),
   },
+  {
+    action: "kpis.savePlan",
+    input: async () => ({ ...planInput(), clientId: (await freshClient()).id, version: 0 }),
+    expected: staffOnly("ok", "ok"),
+  },
+  {
+    action: "kpis.saveTargets",
+    input: async () => {
+      const clientId = await freshPlan();
+      return { clientId, year: 2026, version: 1, targets: { sales: Array(12).fill("¥1,000,000") } };
+    },
+    expected: staffOnly("ok", "ok"),
+  },
+  {
+    action: "kpis.copyTargets",
+    input: async () => ({ clientId: await freshPlan(), year: 2026, version: 1 }),
+    expected: staffOnly("ok", "ok"),
+  },
 ];
+
+/** The KPI plan editor's input: two KPIs, a cadence, one threshold changed. */
+function planInput() {
+  return {
+    reviewCadence: "weekly",
+    thirdPartyAudit: "no",
+    items: [
+      { kpi: "sales", tier: "surface", direction: "higher", dataSource: "楽天RMS", thirdPartyAudited: false },
+      { kpi: "cvr", tier: "surface", direction: "higher", dataSource: "RMSデータ分析", thirdPartyAudited: false },
+    ],
+    verdictSettings: { maxTacosBp: "15" },
+    returnRateBaseline: "1.5",
+  };
+}
+
+/** A fresh client of agency A with a KPI plan at version 1 and last year's sales targets. */
+async function freshPlan() {
+  const { id } = await freshClient();
+  await saveKpiPlan(t.db, {
+    agencyId: ID.agencyA,
+    clientId: id,
+    version: 0,
+    plan: {
+      reviewCadence: "monthly",
+      thirdPartyAudit: null,
+      verdictSettings: {},
+      returnRateBaselineBp: null,
+      items: [{ kpi: "sales", tier: "surface", direction: "higher", dataSource: "", thirdPartyAudited: false }],
+    },
+  });
+  await replaceKpiTargets(t.db, {
+    agencyId: ID.agencyA,
+    clientId: id,
+    fromMonth: "2025-01",
+    toMonth: "2025-12",
+    targets: [{ kpi: "sales", month: "2025-04", target: 900_000 }],
+  });
+  return id;
+}
 
 let kpiWeeksUsed = 0;
 

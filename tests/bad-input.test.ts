@@ -19,6 +19,7 @@ import {
   updatePlLine,
 } from "@/app/(app)/clients/[id]/economics/actions";
 import { saveWeek } from "@/app/(app)/clients/[id]/kpis/entry/actions";
+import { copyKpiTargets, saveKpiPlanAction, saveKpiTargets } from "@/app/(app)/clients/[id]/kpis/plan/actions";
 import { createClient, endClient, updateClient } from "@/app/(app)/clients/actions";
 import { changeRole, inviteMember, removeMember, revokeInvite } from "@/app/(app)/members/actions";
 import { importKpis, previewKpiImport, saveHours } from "@/app/(app)/week/actions";
@@ -40,6 +41,7 @@ import {
   saveActualsSchema,
 } from "@/lib/schemas/contracts";
 import { createPlLineSchema, plImportSchema, plLineKeySchema, updatePlLineSchema } from "@/lib/schemas/economics";
+import { copyTargetsSchema, savePlanSchema, saveTargetsSchema } from "@/lib/schemas/kpi-plan";
 import { saveWeekSchema } from "@/lib/schemas/kpis";
 import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema } from "@/lib/schemas/member";
 import { kpiImportSchema, saveHoursSchema } from "@/lib/schemas/week";
@@ -232,6 +234,37 @@ const TARGETS: Target[] = [
       clientId: ID.clientA1,
       file: new File(["channel,sku,aov,gross_margin_rate,fee_rate\nrakuten,X,5500,50,12\n"], "x.csv"),
     }),
+  },
+  {
+    name: "kpis.savePlan",
+    schema: savePlanSchema,
+    run: (i) => saveKpiPlanAction(null, i),
+    valid: () => ({
+      clientId: ID.clientA2,
+      version: 0,
+      reviewCadence: "monthly",
+      thirdPartyAudit: "unstated",
+      items: [{ kpi: "sales", tier: "surface", direction: "higher", dataSource: "楽天RMS", thirdPartyAudited: false }],
+      verdictSettings: { hiringTriggerYen: "¥500,000", maxTacosBp: "20" },
+      returnRateBaseline: "2",
+    }),
+  },
+  {
+    name: "kpis.saveTargets",
+    schema: saveTargetsSchema,
+    run: (i) => saveKpiTargets(null, i),
+    valid: () => ({
+      clientId: ID.clientA2,
+      year: 2026,
+      version: 1,
+      targets: { sales: ["¥1,200,000", "", "", "", "", "", "", "", "", "", "", "1300000"] },
+    }),
+  },
+  {
+    name: "kpis.copyTargets",
+    schema: copyTargetsSchema,
+    run: (i) => copyKpiTargets(null, i),
+    valid: () => ({ clientId: ID.clientA2, year: 2026, version: 1 }),
   },
   {
     name: "kpis.saveWeek",

@@ -320,6 +320,31 @@ export async function copyChecklistItems(
   );
 }
 
+/**
+ * Removes decisions of one version's checklist (item 2 when the client's KPI plan changed: what was confirmed
+ * is no longer what the plan says). Returns what was removed, for the audit row.
+ */
+export async function deleteChecklistItems(
+  db: DbOrTx,
+  p: { agencyId: string; contractVersionId: string; items: number[] },
+) {
+  if (p.items.length === 0) return [];
+  return db
+    .delete(contractChecklistItems)
+    .where(
+      and(
+        eq(contractChecklistItems.agencyId, p.agencyId),
+        eq(contractChecklistItems.contractVersionId, p.contractVersionId),
+        inArray(contractChecklistItems.item, p.items),
+      ),
+    )
+    .returning({
+      item: contractChecklistItems.item,
+      status: contractChecklistItems.status,
+      note: contractChecklistItems.note,
+    });
+}
+
 /** How many items of each contract's current version are decided (confirmed or not applicable). */
 export async function checklistDoneCounts(db: DbOrTx, p: { agencyId: string; contractVersionIds: string[] }) {
   if (p.contractVersionIds.length === 0) return new Map<string, number>();

@@ -17,6 +17,8 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/viewer";
 import { contractBadges, dueContracts } from "@/lib/contracts/overview";
 import { tokyoToday } from "@/lib/contracts/view";
+import { loadVerdicts } from "@/lib/kpis/load";
+import { lastCompleteMonth } from "@/lib/kpis/plan-view";
 import { CHANNELS, CLIENT_STATUSES } from "@/lib/options";
 import { text } from "@/lib/schemas/fields";
 import { pageParam, parseSearchParams } from "@/lib/search-params";
@@ -138,13 +140,19 @@ const loadClientsPage = cache(async (key: string) => {
     // The page's contracts with their checklist counts, in one query.
     const contracts = await listContractTerms(tx, { agencyId, scope, clientIds: list.rows.map((r) => r.id) });
     const done = new Map(contracts.flatMap((c) => (c.currentVersionId ? [[c.currentVersionId, c.checklistDone]] : [])));
-    return { member, ...list, badges: contractBadges(contracts, done, today), due: showDue ? due : null };
+    // The verdict of the last complete month, for the page's clients in one batch.
+    const verdicts = await loadVerdicts(tx, {
+      agencyId,
+      clientIds: list.rows.map((r) => r.id),
+      month: lastCompleteMonth(today),
+    });
+    return { member, ...list, badges: contractBadges(contracts, done, today), due: showDue ? due : null, verdicts };
   });
 });
 
 async function ClientsList({ params, dataKey }: { params: ListParams; dataKey: string }) {
   const t = await getTranslations("clients");
-  const { member, rows, total, badges } = await loadClientsPage(dataKey);
+  const { member, rows, total, badges, verdicts } = await loadClientsPage(dataKey);
   const filtered = Boolean(params.q || params.status || params.channel || params.due);
   if (total === 0) {
     return filtered ? (
@@ -174,7 +182,12 @@ async function ClientsList({ params, dataKey }: { params: ListParams; dataKey: s
   return (
     <>
       <ClientsDataTable
-        rows={rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString(), contract: badges.get(r.id) ?? null }))}
+        rows={rows.map((r) => ({
+          ...r,
+          updatedAt: r.updatedAt.toISOString(),
+          contract: badges.get(r.id) ?? null,
+          verdict: verdicts.get(r.id)?.verdict ?? null,
+        }))}
         sort={{ sort: params.sort, dir: params.dir }}
         query={query}
       />

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { type ReactNode, useMemo } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/misc";
+import type { VerdictKind } from "@/lib/domain/verdict";
 import type { Channel, ClientStatus, OnboardingStage, ServiceModel } from "@/lib/options";
 
 /** One row of the client list, as the server sends it (see db/queries/clients.ts listClients). */
@@ -21,6 +22,8 @@ export type ClientRow = {
   updatedAt: string;
   /** The client's contract at a glance: a term deadline within 30 days, and checklist n/10 (absent: no contract). */
   contract?: { due: boolean; checklistDone: number; checklistOf: number } | null;
+  /** Go / Hold / Stop of the last complete month (absent: nothing to judge). */
+  verdict?: VerdictKind | null;
 };
 
 /**
@@ -43,6 +46,9 @@ export const statusTone: Record<ClientStatus, BadgeTone> = {
   paused: "gray",
   ended: "red",
 };
+
+const verdictTone: Record<VerdictKind, BadgeTone> = { go: "green", hold: "yellow", stop: "red" };
+const VERDICT_LABEL: Record<VerdictKind, string> = { go: "Go", hold: "Hold", stop: "Stop" };
 
 /** The columns, translated; stable across renders as long as the locale is. */
 export function useClientColumns(): ClientColumn[] {
@@ -134,6 +140,11 @@ function buildColumns(
         ) : (
           "—"
         ),
+    },
+    {
+      id: "verdict",
+      header: t("clients.columns.verdict"),
+      cell: ({ verdict: v }) => (v ? <Badge tone={verdictTone[v]}>{VERDICT_LABEL[v]}</Badge> : "—"),
     },
     {
       id: "updatedAt",
