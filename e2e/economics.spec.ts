@@ -1,14 +1,15 @@
 import { seedId } from "../db/seed-ids";
 import { expect, test } from "./fixtures";
 
-const KOME = seedId("client:sakura:KOME");
+// A client without P/L lines in the demo seed (the active clients have base lines for their KPI verdicts).
+const MORI = seedId("client:sakura:MORI");
 
 test.use({ as: "manager" });
 
 test("a manager models the article's case B, switches scenario, imports a CSV and reads the top levers", async ({
   page,
 }) => {
-  await page.goto(`/clients/${KOME}/economics`);
+  await page.goto(`/clients/${MORI}/economics`);
   await expect(page.getByText("P/Lラインはまだありません")).toBeVisible();
 
   // Case B of the article: Rakuten, general goods.

@@ -45,8 +45,11 @@ test("a new agency signs up, adds a client, and invites an operator and a client
 
   // Field-level errors, then a client.
   await page.getByRole("link", { name: "クライアントを追加" }).first().click();
-  await page.getByRole("button", { name: "作成" }).click();
-  await expect(page.getByLabel("クライアント名")).toHaveAttribute("aria-invalid", "true");
+  // On a busy machine the first click can land before the form's script has attached: click until it answers.
+  await expect(async () => {
+    await page.getByRole("button", { name: "作成" }).click();
+    await expect(page.getByLabel("クライアント名")).toHaveAttribute("aria-invalid", "true", { timeout: 2_000 });
+  }).toPass();
   await expect(page.locator("#channels-error")).toContainText("1つ以上選択してください");
   await page.getByLabel("クライアント名").fill("北海道スイーツ");
   await page.getByLabel("コード").fill("HKD");
