@@ -500,3 +500,98 @@ export async function load(
   stats.seconds += (performance.now() - start) / 1000;
   return stats;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Server actions over HTTP
+
+/**
+ * The id of a server action, from the build's server-reference manifest (the browser gets the same id in the
+ * page's JavaScript and posts it in the Next-Action header).
+ */
+export function actionId(file: string, exportedName: string): string {
+  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { exportedName?: string; filename?: string }>;
+  };
+  const found = Object.entries(manifest.node).find(
+    ([, entry]) => entry.exportedName === exportedName && entry.filename?.endsWith(file),
+  );
+  if (!found)
+    throw new Error(`no server action ${exportedName} of ${file} in .next/server/server-reference-manifest.json`);
+  return found[0];
+}
+
+export type ActionResult = { ok: true; data: unknown } | { ok: false; code: string; message: string };
+
+/**
+ * Calls a form's server action as React does after `useActionState`'s dispatch(formData): a multipart POST to
+ * the page with the Next-Action header, the arguments [previous state, form data] encoded as React's
+ * encodeReply does (the form's fields prefixed "_1_" for reference $K1, the argument list in field "0"). The answer
+ * is a React Flight stream whose row 0 points at the action's return value.
+ */
+export async function callAction(
+  base: string,
+  page: string,
+  id: string,
+  cookie: string,
+  fields: [string, string][],
+): Promise<{ status: number; result?: ActionResult }> {
+  const body = new FormData();
+  for (const [name, value] of fields) body.append(`_1_${name}`, value);
+  body.append("0", JSON.stringify([null, "$K1"]));
+  const res = await fetch(`${base}${page}`, {
+    method: "POST",
+    headers: { cookie, "next-action": id, accept: "text/x-component", origin: base },
+    body,
+    redirect: "manual",
+    signal: AbortSignal.timeout(60_000),
+  });
+  const text = await res.text();
+  if (res.status !== 200) return { status: res.status };
+  return { status: res.status, result: flightResult(text) };
+}
+
+/**
+ * Calls a server action with plain arguments, as React's encodeReply sends them when there is no form data
+ * or file: the argument list as JSON text (strings starting with "$" escaped as "$$"). Returns the result.
+ */
+export async function callActionWithArgs(
+  base: string,
+  page: string,
+  id: string,
+  cookie: string,
+  args: unknown[],
+): Promise<{ status: number; result?: ActionResult & { data?: unknown } }> {
+  const escaped = (value: unknown): unknown =>
+    typeof value === "string"
+      ? value.startsWith("$")
+        ? `$${value}`
+        : value
+      : Array.isArray(value)
+        ? value.map(escaped)
+        : value && typeof value === "object"
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escaped(v)]))
+          : value;
+  const res = await fetch(`${base}${page}`, {
+    method: "POST",
+    headers: { cookie, "next-action": id, accept: "text/x-component", origin: base, "content-type": "text/plain" },
+    body: JSON.stringify(escaped(args)),
+    redirect: "manual",
+    signal: AbortSignal.timeout(60_000),
+  });
+  const text = await res.text();
+  if (res.status !== 200) return { status: res.status };
+  return { status: res.status, result: flightResult(text) };
+}
+
+/** The action's return value in a React Flight answer: row 0 points at it. */
+function flightResult(text: string): ActionResult | undefined {
+  const rows = new Map<string, string>();
+  for (const line of text.split("\n")) {
+    const colon = line.indexOf(":");
+    if (colon > 0) rows.set(line.slice(0, colon), line.slice(colon + 1));
+  }
+  const head = JSON.parse(rows.get("0") ?? "{}") as { a?: string };
+  const ref = head.a?.startsWith("$@") ? head.a.slice(2) : undefined;
+  const row = ref === undefined ? undefined : rows.get(ref);
+  return row ? (JSON.parse(row) as ActionResult) : undefined;
+}

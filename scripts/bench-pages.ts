@@ -10,14 +10,23 @@
 //   login    /login, signed out
 //   clients  /clients, the client list (500 clients)
 //   pl       a client's P/L page (300 lines × 3 scenarios)
+//   contract, invoice  a contract with 20 fee lines and 10 rules, and its month's invoice
+//   kpis     a client's KPI page (this month) with 3 years × 6 channels of weekly figures
+//   entry    the same client's weekly entry grid (this week)
+// and then the time to save one week of that client through the entry grid's server action (p50/p95).
 // Pages take turns (`--rounds` slices of `--duration` seconds each), so that a disturbance on the machine
 // lands on all of them. Prints requests/s, latency percentiles, response sizes, the server's memory and CPU,
 // and the ratios the pages are held to, with their targets.
 import os from "node:os";
 import { parseArgs } from "node:util";
+import { addWeeks, isoWeekKey, isoWeekOf } from "@/lib/domain/calendar";
+import { measuresForPlan } from "@/lib/domain/kpi";
+import { DEFAULT_PLAN_ITEMS } from "@/lib/domain/kpi-plan";
 import {
+  actionId,
   BenchServer,
   type CpuShare,
+  callActionWithArgs,
   cpuShare,
   fetchPage,
   fixed,
@@ -26,6 +35,7 @@ import {
   log,
   PageStats,
   type Prepared,
+  percentile,
   prepareBuild,
   prepareDatabase,
   processTree,
@@ -44,7 +54,8 @@ const { values: options } = parseArgs({
     warmup: { type: "string", default: "50" },
     "max-requests": { type: "string", default: "200000" },
     port: { type: "string" },
-    pages: { type: "string", default: "bare,floor,login,clients,pl,contract,invoice" },
+    pages: { type: "string", default: "bare,floor,login,clients,pl,contract,invoice,kpis,entry" },
+    saves: { type: "string", default: "60" },
     // Exit with 1 when a ratio misses its target (by default only errors fail the run).
     strict: { type: "boolean", default: false },
   },
@@ -56,8 +67,8 @@ const CONNECTIONS = Number(options.connections);
 const WARMUP = Number(options.warmup);
 const MAX_REQUESTS = Number(options["max-requests"]);
 
-type PageName = "bare" | "floor" | "login" | "clients" | "pl" | "contract" | "invoice";
-const PAGE_NAMES: PageName[] = ["bare", "floor", "login", "clients", "pl", "contract", "invoice"];
+type PageName = "bare" | "floor" | "login" | "clients" | "pl" | "contract" | "invoice" | "kpis" | "entry";
+const PAGE_NAMES: PageName[] = ["bare", "floor", "login", "clients", "pl", "contract", "invoice", "kpis", "entry"];
 
 type Page = {
   name: PageName;
@@ -78,6 +89,8 @@ const TARGETS: { page: PageName; over: PageName; min: number; label: string }[] 
   // Reported, with no target yet (min 0): a contract with 20 fee lines and 10 rules, and its month's invoice.
   { page: "contract", over: "floor", min: 0, label: "contract page (20 fee lines, 10 rules) ÷ signed-in floor" },
   { page: "invoice", over: "floor", min: 0, label: "invoice page (same contract) ÷ signed-in floor" },
+  { page: "kpis", over: "floor", min: 0.5, label: "KPI page (3 years × 6 channels) ÷ signed-in floor" },
+  { page: "entry", over: "floor", min: 0.5, label: "weekly entry page (same client) ÷ signed-in floor" },
 ];
 /** The P/L page's HTML, at most. */
 const PL_MAX_KB = 400;
@@ -103,6 +116,8 @@ function pagesOf(data: Prepared["data"]): Page[] {
       signedIn: true,
       marker: "月額 10",
     },
+    kpis: { name: "kpis", path: `/clients/${data.kpi.clientId}/kpis`, signedIn: true, marker: "貢献利益" },
+    entry: { name: "entry", path: `/clients/${data.kpi.clientId}/kpis/entry`, signedIn: true, marker: "週次入力" },
   };
   const wanted = String(options.pages)
     .split(",")
@@ -334,10 +349,67 @@ async function measure(started: (server: BenchServer) => void): Promise<void> {
     };
   });
   const passed = printReport(prepared, results, { startup: warmRss, after: server.memory() });
+  if (pages.some((page) => page.name === "entry")) await measureWeekSaves(server.base, cookie, prepared.data);
 
   const failed = results.filter((r) => r.errors > 0 || r.ok === 0);
   if (failed.length > 0) throw new Error(`errors while measuring ${failed.map((r) => r.path).join(", ")}`);
   if (options.strict && !passed) throw new Error("a ratio missed its target (--strict)");
+}
+
+/**
+ * Saves one week of the KPI client through the entry grid's server action, one save after another, each
+ * changing every cell of one channel (so every save writes, audits and rebuilds the month's roll-up), and
+ * prints the latency percentiles. The week is 60 weeks back (left alone by the pages measured above).
+ */
+async function measureWeekSaves(base: string, cookie: string, data: Prepared["data"]): Promise<void> {
+  const count = Number(options.saves);
+  if (!Number.isFinite(count) || count < 1) return;
+  const id = actionId("app/(app)/clients/[id]/kpis/entry/actions.ts", "saveWeek");
+  const week = isoWeekKey(addWeeks(isoWeekOf(new Date(Date.now() + 9 * 3_600_000)), -60));
+  const page = `/clients/${data.kpi.clientId}/kpis/entry?week=${week}`;
+  const measures = measuresForPlan(DEFAULT_PLAN_ITEMS.map((item) => item.kpi));
+  type SaveAnswer = {
+    ok: boolean;
+    code?: string;
+    data?: { week?: { version?: number } };
+    current?: { version?: number };
+  };
+  const save = (version: number, cells: { channel: string; measure: string; value: string }[]) =>
+    callActionWithArgs(base, page, id, cookie, [null, { clientId: data.kpi.clientId, isoWeek: week, version, cells }]);
+  // The version the week is at: a save from version 0 answers a conflict that carries it.
+  const probe = (await save(0, [])).result as SaveAnswer | undefined;
+  let version = probe?.current?.version ?? probe?.data?.week?.version ?? 0;
+  const times: number[] = [];
+  let errors = 0;
+  for (let i = 0; i < count; i++) {
+    // Every save changes all the cells: orders and their parts stay consistent (parts never above wholes).
+    const cells = measures.map((measure) => ({
+      channel: "rakuten",
+      measure,
+      // Ratings are typed in stars ("4.23"), everything else as whole numbers.
+      value: measure === "review_rating" ? (4 + (i % 50) / 100).toFixed(2) : String(1_000 + i),
+    }));
+    const started = performance.now();
+    const answer = await save(version, cells);
+    times.push(performance.now() - started);
+    const result = answer.result as SaveAnswer | undefined;
+    if (answer.status !== 200 || !result?.ok) {
+      errors++;
+      if (errors === 1) log(`save answered ${answer.status}: ${JSON.stringify(answer.result).slice(0, 300)}`);
+      version = result?.current?.version ?? version;
+      continue;
+    }
+    version = result.data?.week?.version ?? version;
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `INFO  saving one week (${measures.length} measures of one channel changed, ${count} saves in a row): ` +
+      `p50 ${fixed(percentile(times, 50))} ms, p95 ${fixed(percentile(times, 95))} ms, errors ${errors}`,
+  );
+  console.log(
+    `BENCH_SAVE_JSON ${JSON.stringify({ saves: count, p50: round(percentile(times, 50), 1), p95: round(percentile(times, 95), 1), errors })}`,
+  );
+  if (errors > 0) throw new Error(`${errors} of ${count} week saves failed`);
 }
 
 await runWithServer(measure);

@@ -9,7 +9,6 @@
 // collide: the app must answer those with a version conflict, never an error or a silent overwrite.
 // Prints requests, errors (any answer but 200, or a save answered with anything but success or a conflict),
 // conflicts, latency percentiles per kind of request, and the server's memory at the start and the end.
-import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { and, asc, eq } from "drizzle-orm";
 import { connect } from "@/db/client";
@@ -17,7 +16,10 @@ import { plLines } from "@/db/schema";
 import { toCells } from "@/lib/economics/line";
 import type { BenchClient, BenchData, BenchMember } from "./bench-data";
 import {
+  type ActionResult,
+  actionId,
   BenchServer,
+  callAction,
   fixed,
   freePort,
   localDatabaseUrl,
@@ -104,60 +106,6 @@ const pickHot = <T>(items: readonly T[], hot: number) =>
 
 // ---------------------------------------------------------------------------------------------------------
 // Server actions over HTTP
-
-/**
- * The id of a server action, from the build's server-reference manifest (the browser gets the same id in the
- * page's JavaScript and posts it in the Next-Action header).
- */
-function actionId(file: string, exportedName: string): string {
-  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-    node: Record<string, { exportedName?: string; filename?: string }>;
-  };
-  const found = Object.entries(manifest.node).find(
-    ([, entry]) => entry.exportedName === exportedName && entry.filename?.endsWith(file),
-  );
-  if (!found)
-    throw new Error(`no server action ${exportedName} of ${file} in .next/server/server-reference-manifest.json`);
-  return found[0];
-}
-
-type ActionResult = { ok: true; data: unknown } | { ok: false; code: string; message: string };
-
-/**
- * Calls a form's server action as React does after `useActionState`'s dispatch(formData): a multipart POST to
- * the page with the Next-Action header, the arguments [previous state, form data] encoded as React's
- * encodeReply does (the form's fields prefixed "_1_" for reference $K1, the argument list in field "0"). The answer
- * is a React Flight stream whose row 0 points at the action's return value.
- */
-async function callAction(
-  base: string,
-  page: string,
-  id: string,
-  cookie: string,
-  fields: [string, string][],
-): Promise<{ status: number; result?: ActionResult }> {
-  const body = new FormData();
-  for (const [name, value] of fields) body.append(`_1_${name}`, value);
-  body.append("0", JSON.stringify([null, "$K1"]));
-  const res = await fetch(`${base}${page}`, {
-    method: "POST",
-    headers: { cookie, "next-action": id, accept: "text/x-component", origin: base },
-    body,
-    redirect: "manual",
-    signal: AbortSignal.timeout(60_000),
-  });
-  const text = await res.text();
-  if (res.status !== 200) return { status: res.status };
-  const rows = new Map<string, string>();
-  for (const line of text.split("\n")) {
-    const colon = line.indexOf(":");
-    if (colon > 0) rows.set(line.slice(0, colon), line.slice(colon + 1));
-  }
-  const head = JSON.parse(rows.get("0") ?? "{}") as { a?: string };
-  const ref = head.a?.startsWith("$@") ? head.a.slice(2) : undefined;
-  const row = ref === undefined ? undefined : rows.get(ref);
-  return { status: res.status, result: row ? (JSON.parse(row) as ActionResult) : undefined };
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // The users
