@@ -7,3 +7,4 @@ export * from "./economics";
 export * from "./kpis";
 export * from "./margins";
 export * from "./users";
+export * from "./reports";
