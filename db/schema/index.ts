@@ -6,5 +6,5 @@ export * from "./contracts";
 export * from "./economics";
 export * from "./kpis";
 export * from "./margins";
-export * from "./users";
 export * from "./reports";
+export * from "./users";
