@@ -14,6 +14,11 @@ const TABLES = [
   "contract_checklist_items",
   "contract_actuals",
   "audit_log",
+  "monthly_reports",
+  "report_revisions",
+  "report_reads",
+  "report_runs",
+  "report_run_items",
 ] as const;
 
 /** Row counts and a checksum of every tenant table: equal snapshots mean nothing was written. */
