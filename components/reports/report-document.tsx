@@ -283,9 +283,7 @@ export function ReportDocument({ snapshot, heading }: { snapshot: ReportSnapshot
                   </tr>
                 ))}
                 <tr>
-                  <Td colSpan={2}>
-                    {t("invoiceTotals.taxable", { rate: String(s.invoice.taxRateBp / 100) })}
-                  </Td>
+                  <Td colSpan={2}>{t("invoiceTotals.taxable", { rate: String(s.invoice.taxRateBp / 100) })}</Td>
                   <Td className="text-right tabular-nums">{yen(s.invoice.taxable)}</Td>
                 </tr>
                 <tr>
