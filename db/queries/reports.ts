@@ -138,7 +138,7 @@ export async function insertRevision(
     version: number;
     schemaVersion: number;
     snapshot: unknown;
-    publishedBy: string;
+    publishedBy: string | null;
     at: Date;
   },
 ): Promise<{ revision: number; version: number }> {
@@ -438,4 +438,13 @@ export async function listReportsByIds(db: DbOrTx, p: { agencyId: string; report
     .select({ id: monthlyReports.id, clientId: monthlyReports.clientId, version: monthlyReports.version })
     .from(monthlyReports)
     .where(and(eq(monthlyReports.agencyId, p.agencyId), inArray(monthlyReports.id, [...p.reportIds])));
+}
+
+/** System query (the demo seed, outside any tenant): every active client of every agency. */
+export async function listActiveClientsAcrossAgencies(db: DbOrTx) {
+  return db
+    .select({ agencyId: clients.agencyId, id: clients.id })
+    .from(clients)
+    .where(eq(clients.status, "active"))
+    .orderBy(asc(clients.agencyId), asc(clients.name));
 }

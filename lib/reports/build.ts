@@ -18,9 +18,9 @@ import type { ReportCommentary } from "@/lib/domain/report-commentary";
 import { evaluateSlaMonth } from "@/lib/domain/sla";
 import { toEngineInput } from "@/lib/economics/line";
 import { formatYen } from "@/lib/format";
-import { translator } from "@/lib/i18n/messages";
 import { loadKpiMonth } from "@/lib/kpis/load";
 import { series, valueFor } from "@/lib/kpis/rollup";
+import { reportTranslator } from "./i18n";
 
 /** The business-day deadline used when a client has no SLA: the 5th business day of the next month. */
 export const DEFAULT_REPORT_DEADLINE_DAY = 5;
@@ -28,10 +28,10 @@ export const DEFAULT_REPORT_DEADLINE_DAY = 5;
 function describeInvoiceLine(line: InvoiceLine) {
   const out = { label: { ja: "", en: "" }, how: { ja: "", en: "" } };
   for (const locale of ["ja", "en"] as const) {
-    const t = translator(locale);
+    const t = reportTranslator(locale);
     const row = invoiceRow(
       line,
-      (key, params) => t(`contracts.${key}` as never, params as never),
+      (key, params) => t(`contracts.${key}`, params),
       (n) => formatYen(n, locale),
     );
     out.label[locale] = row.label;

@@ -2,8 +2,8 @@ import "server-only";
 // The report's downloads as HTTP responses: the PDF, and the KPI table as CSV (?enc=sjis for Excel's Shift_JIS).
 import type { ReportSnapshot } from "@/lib/domain/report";
 import type { Locale } from "@/lib/i18n/locales";
-import { translator } from "@/lib/i18n/messages";
 import { kpiCsv } from "./csv";
+import { reportTranslator } from "./i18n";
 import { renderReportPdf } from "./pdf";
 
 const headers = (type: string, filename: string) => ({
@@ -20,8 +20,7 @@ export async function pdfResponse(snapshot: ReportSnapshot, revision: number, lo
 }
 
 export function csvResponse(snapshot: ReportSnapshot, revision: number, locale: Locale, enc: string | null): Response {
-  const tr = translator(locale);
-  const t = (key: string, params?: Record<string, string | number>) => tr(key as never, params as never);
+  const t = reportTranslator(locale);
   const sjis = enc === "sjis";
   const body = kpiCsv(snapshot, t, sjis ? "shift_jis" : "utf-8");
   const name = `kpi-${snapshot.client.code}-${snapshot.month}-r${revision}${sjis ? "-sjis" : ""}.csv`;

@@ -8,9 +8,9 @@ import { Document, Font, Page, Polyline, renderToBuffer, StyleSheet, Svg, Text, 
 import type { ReportSnapshot } from "@/lib/domain/report";
 import { formatYen } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
-import { translator } from "@/lib/i18n/messages";
 import { chartGeometry } from "./chart";
 import { formatChange, formatKpiValue, formatPercentBp } from "./format";
+import { reportTranslator } from "./i18n";
 
 const FONT_DIR = path.join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans-jp");
 let registered = false;
@@ -83,8 +83,7 @@ function Chart({ values }: { values: readonly (number | null)[] }) {
 }
 
 function ReportPdf({ s, locale }: { s: ReportSnapshot; locale: Locale }) {
-  const tr = translator(locale);
-  const t = (key: string, params?: Record<string, string | number>) => tr(key as never, params as never);
+  const t = reportTranslator(locale);
   const yen = (n: number | null) => (n === null ? "—" : formatYen(n, locale));
   const kpiName = (kpi: string) => t(`kpis.kpi.${kpi}`);
   const channel = (c: string) => t(`channels.${c}`);

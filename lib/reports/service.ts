@@ -43,7 +43,7 @@ export async function generateDraft(
  */
 export async function publish(
   tx: DbOrTx,
-  p: { agencyId: string; reportId: string; version: number; actorUserId: string; now?: Date },
+  p: { agencyId: string; reportId: string; version: number; actorUserId: string | null; now?: Date },
 ): Promise<{ revision: number; version: number; snapshot: ReportSnapshot }> {
   const locked = await lockReportForPublish(tx, p);
   const report = await getReportOrThrow(tx, { agencyId: p.agencyId, reportId: p.reportId, scope: { kind: "all" } });
