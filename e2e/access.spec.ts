@@ -7,6 +7,13 @@ import { expect, type Principal, test } from "./fixtures";
 const HANA = seedId("client:sakura:HANA"); // op1's client, and the demo client user's
 const KOME = seedId("client:sakura:KOME"); // op2's client
 
+/** Last month in Tokyo: the demo seed published every active client's report for it. */
+const LAST_MONTH = (() => {
+  const [y, m] = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(new Date()).split("-").map(Number);
+  const d = new Date(Date.UTC(y ?? 2026, (m ?? 1) - 2, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+})();
+
 /** The page's own heading, as the server renders it. */
 const h1 = (text: string) => new RegExp(`<h1[^>]*>${text}</h1>`);
 
@@ -27,6 +34,12 @@ const ROUTES = {
     shows: /<h1[^>]*>ユニットエコノミクス<\/h1><p[^>]*>花みずき化粧品 の/,
   },
   hanaExport: { path: `/clients/${HANA}/economics/export`, shows: /^\uFEFF?channel,sku,[\s\S]*雑貨セット/, csv: true },
+  reports: { path: "/reports", shows: h1("月次レポート") },
+  hanaReport: { path: `/clients/${HANA}/reports/${LAST_MONTH}`, shows: h1(`花みずき化粧品 · ${LAST_MONTH}`) },
+  hanaReportCsv: { path: `/clients/${HANA}/reports/${LAST_MONTH}/csv`, shows: /^\uFEFF?KPI,単位,/, csv: true },
+  // A client user's own report of the month (HANA's for one, KOME's for the other); none for Fuji's, not active.
+  portalReport: { path: `/portal/reports/${LAST_MONTH}`, shows: /<h1[^>]*>[^<]+ 様 \d{4}-\d\d 月次レポート<\/h1>/ },
+  portalReportCsv: { path: `/portal/reports/${LAST_MONTH}/csv`, shows: /^\uFEFF?KPI,単位,/, csv: true },
 } satisfies Record<string, Route>;
 type RouteName = keyof typeof ROUTES;
 
@@ -39,6 +52,7 @@ const PROTECTED = [
   ...["にじいろ雑貨店", "雪国ペットフード", "富士山麓ワイナリー", "駿河茶舗", "甲斐ジュエリー"],
   ...["@sakura.example", "@fuji.example"],
   ...["高粗利・軽量品", "雑貨セット", "まとめ買いパック", "FBA定番品", "channel,sku"],
+  ...["KPI,単位", "月次レポート</h1>"],
 ];
 
 const allowed = (...names: RouteName[]) => new Set<RouteName>(names);
@@ -53,6 +67,9 @@ const STAFF_OF_SAKURA = allowed(
   "account",
   "hanaEconomics",
   "hanaExport",
+  "reports",
+  "hanaReport",
+  "hanaReportCsv",
 );
 
 // SPEC §2, page by page: anything not allowed answers 404, never 403. Operators reach their assigned
@@ -60,12 +77,21 @@ const STAFF_OF_SAKURA = allowed(
 const MATRIX: Record<Principal, Set<RouteName>> = {
   owner: STAFF_OF_SAKURA,
   manager: STAFF_OF_SAKURA,
-  operator: allowed("clients", "hana", "account", "hanaEconomics", "hanaExport"),
-  operator2: allowed("clients", "kome", "account"),
-  client: allowed("portal", "account"),
-  otherClientUser: allowed("portal", "account"),
-  otherOwner: allowed("clients", "newClient", "members", "audit", "account"),
-  otherAgencyManager: allowed("clients", "newClient", "members", "audit", "account"),
+  operator: allowed(
+    "clients",
+    "hana",
+    "account",
+    "hanaEconomics",
+    "hanaExport",
+    "reports",
+    "hanaReport",
+    "hanaReportCsv",
+  ),
+  operator2: allowed("clients", "kome", "account", "reports"),
+  client: allowed("portal", "account", "portalReport", "portalReportCsv"),
+  otherClientUser: allowed("portal", "account", "portalReport", "portalReportCsv"),
+  otherOwner: allowed("clients", "newClient", "members", "audit", "account", "reports"),
+  otherAgencyManager: allowed("clients", "newClient", "members", "audit", "account", "reports"),
   otherAgencyClient: allowed("portal", "account"),
 };
 
