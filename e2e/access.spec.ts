@@ -37,7 +37,7 @@ const ROUTES = {
   reports: { path: "/reports", shows: h1("月次レポート") },
   hanaReport: { path: `/clients/${HANA}/reports/${LAST_MONTH}`, shows: h1(`花みずき化粧品 · ${LAST_MONTH}`) },
   hanaReportCsv: { path: `/clients/${HANA}/reports/${LAST_MONTH}/csv`, shows: /^\uFEFF?KPI,単位,/, csv: true },
-  // A client user's own report of the month (HANA's for one, KOME's for the other); none for Fuji's, not active.
+  // A client user's own report of the month (HANA's, KOME's, Fuji's first client's): never another client's.
   portalReport: { path: `/portal/reports/${LAST_MONTH}`, shows: /<h1[^>]*>[^<]+ 様 \d{4}-\d\d 月次レポート<\/h1>/ },
   portalReportCsv: { path: `/portal/reports/${LAST_MONTH}/csv`, shows: /^\uFEFF?KPI,単位,/, csv: true },
 } satisfies Record<string, Route>;
@@ -52,7 +52,7 @@ const PROTECTED = [
   ...["にじいろ雑貨店", "雪国ペットフード", "富士山麓ワイナリー", "駿河茶舗", "甲斐ジュエリー"],
   ...["@sakura.example", "@fuji.example"],
   ...["高粗利・軽量品", "雑貨セット", "まとめ買いパック", "FBA定番品", "channel,sku"],
-  ...["KPI,単位", "月次レポート</h1>"],
+  "月次レポート</h1>",
 ];
 
 const allowed = (...names: RouteName[]) => new Set<RouteName>(names);
@@ -92,7 +92,7 @@ const MATRIX: Record<Principal, Set<RouteName>> = {
   otherClientUser: allowed("portal", "account", "portalReport", "portalReportCsv"),
   otherOwner: allowed("clients", "newClient", "members", "audit", "account", "reports"),
   otherAgencyManager: allowed("clients", "newClient", "members", "audit", "account", "reports"),
-  otherAgencyClient: allowed("portal", "account"),
+  otherAgencyClient: allowed("portal", "account", "portalReport", "portalReportCsv"),
 };
 
 for (const [who, may] of Object.entries(MATRIX) as [Principal, Set<RouteName>][]) {

@@ -25,6 +25,8 @@ test("a month's reports from generation to the client's portal", async ({ browse
   await manager.getByLabel("よかった点").fill(NOTE);
   await manager.getByRole("button", { name: "コメントを保存" }).click();
   await expect(manager.getByText("保存しました")).toBeVisible();
+  await manager.reload();
+  await expect(manager.getByLabel("よかった点")).toHaveValue(NOTE);
   manager.once("dialog", (dialog) => dialog.accept());
   await manager.getByRole("button", { name: "公開する" }).click();
   await expect(manager.getByText("第1版を公開しました")).toBeVisible();
