@@ -34,6 +34,22 @@ const ROUTES = {
     shows: /<h1[^>]*>ユニットエコノミクス<\/h1><p[^>]*>花みずき化粧品 の/,
   },
   hanaExport: { path: `/clients/${HANA}/economics/export`, shows: /^\uFEFF?channel,sku,[\s\S]*雑貨セット/, csv: true },
+  hanaKpis: { path: `/clients/${HANA}/kpis`, shows: h1("花みずき化粧品のKPI") },
+  hanaKpiPlan: { path: `/clients/${HANA}/kpis/plan`, shows: h1("花みずき化粧品のKPIプラン") },
+  komeKpis: { path: `/clients/${KOME}/kpis`, shows: h1("越後米蔵のKPI") },
+  hanaKpiEntry: { path: `/clients/${HANA}/kpis/entry`, shows: /<h1[^>]*>週次入力<\/h1><p[^>]*>花みずき化粧品 · / },
+  week: { path: "/week", shows: /<h1[^>]*>今週: \d{4}-W\d{2}[^<]*<\/h1>/ },
+  weekExport: { path: "/week/export", shows: /^\uFEFF?client_code,iso_week,channel/, csv: true },
+  hanaKpiExport: {
+    path: `/clients/${HANA}/kpis/export`,
+    shows: /^\uFEFF?client_code,iso_week,channel,revenue,[\s\S]*\r\nHANA,\d{4}-W\d{2},rakuten,\d/,
+    csv: true,
+  },
+  komeKpiExport: {
+    path: `/clients/${KOME}/kpis/export`,
+    shows: /^\uFEFF?client_code,iso_week,channel,revenue,[\s\S]*\r\nKOME,\d{4}-W\d{2},rakuten,\d/,
+    csv: true,
+  },
   reports: { path: "/reports", shows: h1("月次レポート") },
   hanaReport: { path: `/clients/${HANA}/reports/${LAST_MONTH}`, shows: h1(`花みずき化粧品 · ${LAST_MONTH}`) },
   hanaReportCsv: { path: `/clients/${HANA}/reports/${LAST_MONTH}/csv`, shows: /^\uFEFF?KPI,単位,/, csv: true },
@@ -52,6 +68,7 @@ const PROTECTED = [
   ...["にじいろ雑貨店", "雪国ペットフード", "富士山麓ワイナリー", "駿河茶舗", "甲斐ジュエリー"],
   ...["@sakura.example", "@fuji.example"],
   ...["高粗利・軽量品", "雑貨セット", "まとめ買いパック", "FBA定番品", "channel,sku"],
+  ...["client_code,iso_week", "HANA,", "KOME,"],
   "月次レポート</h1>",
 ];
 
@@ -67,6 +84,14 @@ const STAFF_OF_SAKURA = allowed(
   "account",
   "hanaEconomics",
   "hanaExport",
+  "hanaKpis",
+  "hanaKpiPlan",
+  "komeKpis",
+  "hanaKpiEntry",
+  "week",
+  "weekExport",
+  "hanaKpiExport",
+  "komeKpiExport",
   "reports",
   "hanaReport",
   "hanaReportCsv",
@@ -77,21 +102,28 @@ const STAFF_OF_SAKURA = allowed(
 const MATRIX: Record<Principal, Set<RouteName>> = {
   owner: STAFF_OF_SAKURA,
   manager: STAFF_OF_SAKURA,
+  // Operators read the KPI page of their clients, enter their weeks and hours; the plan editor is for owners
+  // and managers.
   operator: allowed(
     "clients",
     "hana",
     "account",
     "hanaEconomics",
     "hanaExport",
+    "hanaKpis",
+    "hanaKpiEntry",
+    "week",
+    "weekExport",
+    "hanaKpiExport",
     "reports",
     "hanaReport",
     "hanaReportCsv",
   ),
-  operator2: allowed("clients", "kome", "account", "reports"),
+  operator2: allowed("clients", "kome", "account", "komeKpis", "week", "weekExport", "komeKpiExport", "reports"),
   client: allowed("portal", "account", "portalReport", "portalReportCsv"),
   otherClientUser: allowed("portal", "account", "portalReport", "portalReportCsv"),
-  otherOwner: allowed("clients", "newClient", "members", "audit", "account", "reports"),
-  otherAgencyManager: allowed("clients", "newClient", "members", "audit", "account", "reports"),
+  otherOwner: allowed("clients", "newClient", "members", "audit", "account", "week", "weekExport", "reports"),
+  otherAgencyManager: allowed("clients", "newClient", "members", "audit", "account", "week", "weekExport", "reports"),
   otherAgencyClient: allowed("portal", "account", "portalReport", "portalReportCsv"),
 };
 
@@ -116,6 +148,23 @@ for (const [who, may] of Object.entries(MATRIX) as [Principal, Set<RouteName>][]
         for (const secret of PROTECTED) expect(body, "nothing of the protected data").not.toContain(secret);
       });
     }
+  });
+}
+
+// Another agency's week and its CSV are their own: nothing of this agency's clients or figures.
+for (const who of ["otherOwner", "otherAgencyManager", "operator2"] as const) {
+  test.describe(`the week as ${who}`, () => {
+    test.use({ as: who });
+    test("shows only the member's own clients", async ({ http }) => {
+      const page = await (await http.get("/week")).text();
+      const csv = await (await http.get("/week/export")).text();
+      const foreign =
+        who === "operator2" ? ["花みずき化粧品", "HANA,"] : ["花みずき化粧品", "越後米蔵", "HANA,", "KOME,"];
+      for (const secret of foreign) {
+        expect(page).not.toContain(secret);
+        expect(csv).not.toContain(secret);
+      }
+    });
   });
 }
 

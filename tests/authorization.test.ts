@@ -3,6 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { insertContract } from "@/db/queries/contracts";
+import { replaceKpiTargets, saveKpiPlan } from "@/db/queries/kpis";
 import { createRun, ensureDraft } from "@/db/queries/reports";
 import { createSession } from "@/db/queries/sessions";
 import { clients, contracts, invites, memberships, plLines, users } from "@/db/schema";
@@ -323,9 +324,55 @@ const CASES: Case[] = [
     expected: staffOnly("ok", "ok"),
   },
   {
+    // Operators enter their assigned clients' weeks; each call saves a week nobody saved yet.
+    action: "kpis.saveWeek",
+    input: async () => ({
+      clientId: ID.clientA1,
+      isoWeek: await freshKpiWeek(),
+      version: 0,
+      cells: [{ channel: "rakuten", measure: "orders", value: "120" }],
+    }),
+    expected: { ...staffOnly("ok", "ok"), operatorAssigned: "ok" },
+  },
+  {
+    action: "week.saveHours",
+    input: async () => ({ clientId: ID.clientA1, isoWeek: freshWeek(), hours: "1:30", version: 0 }),
+    expected: { ...staffOnly("ok", "ok"), operatorAssigned: "ok" },
+  },
+  {
+    // A preview answers every row, refusing by name a client the member may not enter.
+    action: "kpis.previewImport",
+    input: async () => ({ file: await kpiCsvFile() }),
+    expected: { ...staffOnly("ok", "ok", "ok"), operatorAssigned: "ok", operatorUnassigned: "ok" },
+  },
+  {
+    // An import with a refused row writes nothing and names it in a field error on the file.
+    action: "kpis.import",
+    input: async () => ({ file: await kpiCsvFile() }),
+    expected: { ...staffOnly("ok", "ok", "invalid"), operatorAssigned: "ok", operatorUnassigned: "invalid" },
+  },
+  {
     action: "agency.invoiceSettings",
     input: async () => ({ invoiceRegistrationNumber: "T1234567890123" }),
     expected: staffOnly("ok", "not_found"),
+  },
+  {
+    action: "kpis.savePlan",
+    input: async () => ({ ...planInput(), clientId: (await freshClient()).id, version: 0 }),
+    expected: staffOnly("ok", "ok"),
+  },
+  {
+    action: "kpis.saveTargets",
+    input: async () => {
+      const clientId = await freshPlan();
+      return { clientId, year: 2026, version: 1, targets: { sales: Array(12).fill("¥1,000,000") } };
+    },
+    expected: staffOnly("ok", "ok"),
+  },
+  {
+    action: "kpis.copyTargets",
+    input: async () => ({ clientId: await freshPlan(), year: 2026, version: 1 }),
+    expected: staffOnly("ok", "ok"),
   },
   {
     action: "reports.generate",
@@ -376,6 +423,78 @@ const CASES: Case[] = [
     expected: staffOnly("ok", "ok"),
   },
 ];
+
+/** The KPI plan editor's input: two KPIs, a cadence, one threshold changed. */
+function planInput() {
+  return {
+    reviewCadence: "weekly",
+    thirdPartyAudit: "no",
+    items: [
+      { kpi: "sales", tier: "surface", direction: "higher", dataSource: "楽天RMS", thirdPartyAudited: false },
+      { kpi: "cvr", tier: "surface", direction: "higher", dataSource: "RMSデータ分析", thirdPartyAudited: false },
+    ],
+    verdictSettings: { maxTacosBp: "15" },
+    returnRateBaseline: "1.5",
+  };
+}
+
+/** A fresh client of agency A with a KPI plan at version 1 and last year's sales targets. */
+async function freshPlan() {
+  const { id } = await freshClient();
+  await saveKpiPlan(t.db, {
+    agencyId: ID.agencyA,
+    clientId: id,
+    version: 0,
+    plan: {
+      reviewCadence: "monthly",
+      thirdPartyAudit: null,
+      verdictSettings: {},
+      returnRateBaselineBp: null,
+      items: [{ kpi: "sales", tier: "surface", direction: "higher", dataSource: "", thirdPartyAudited: false }],
+    },
+  });
+  await replaceKpiTargets(t.db, {
+    agencyId: ID.agencyA,
+    clientId: id,
+    fromMonth: "2025-01",
+    toMonth: "2025-12",
+    targets: [{ kpi: "sales", month: "2025-04", target: 900_000 }],
+  });
+  return id;
+}
+
+let kpiWeeksUsed = 0;
+
+/** An ISO week client A1 has not saved yet; the first call also gives A1 a KPI plan that asks for orders. */
+async function freshKpiWeek() {
+  if (kpiWeeksUsed === 0) {
+    await saveKpiPlan(t.db, {
+      agencyId: ID.agencyA,
+      clientId: ID.clientA1,
+      version: 0,
+      plan: {
+        reviewCadence: "weekly",
+        thirdPartyAudit: null,
+        verdictSettings: {},
+        returnRateBaselineBp: null,
+        items: [{ kpi: "orders", tier: "surface", direction: "higher", dataSource: "RMS", thirdPartyAudited: false }],
+      },
+    });
+  }
+  kpiWeeksUsed++;
+  return `2024-W${String(kpiWeeksUsed).padStart(2, "0")}`;
+}
+
+let weekCounter = 0;
+/** A week no earlier hours case used (hours start at version 0). */
+const freshWeek = () => `2027-W${String((weekCounter++ % 52) + 1).padStart(2, "0")}`;
+
+/** A CSV of one A1 week nobody saved yet (A1's plan asks for orders). */
+async function kpiCsvFile() {
+  return new File([`client_code,iso_week,channel,orders\nA1,${await freshKpiWeek()},rakuten,7\n`], "kpis.csv", {
+    type: "text/csv",
+  });
+}
 
 let months = 0;
 /** A month no other case has used: every call makes its own draft. */

@@ -18,6 +18,8 @@ import {
   previewPlImport,
   updatePlLine,
 } from "@/app/(app)/clients/[id]/economics/actions";
+import { saveWeek } from "@/app/(app)/clients/[id]/kpis/entry/actions";
+import { copyKpiTargets, saveKpiPlanAction, saveKpiTargets } from "@/app/(app)/clients/[id]/kpis/plan/actions";
 import { createClient, endClient, updateClient } from "@/app/(app)/clients/actions";
 import { changeRole, inviteMember, removeMember, revokeInvite } from "@/app/(app)/members/actions";
 import {
@@ -28,6 +30,7 @@ import {
   retryReportRun,
   saveReportCommentary,
 } from "@/app/(app)/reports/actions";
+import { importKpis, previewKpiImport, saveHours } from "@/app/(app)/week/actions";
 import { createAgencyWithOwner, requestSignUp } from "@/app/(auth)/signup/create-agency";
 import { acceptInvite } from "@/app/invite/[token]/accept-invite";
 import type { TestDatabase } from "@/db/testing";
@@ -46,6 +49,8 @@ import {
   saveActualsSchema,
 } from "@/lib/schemas/contracts";
 import { createPlLineSchema, plImportSchema, plLineKeySchema, updatePlLineSchema } from "@/lib/schemas/economics";
+import { copyTargetsSchema, savePlanSchema, saveTargetsSchema } from "@/lib/schemas/kpi-plan";
+import { saveWeekSchema } from "@/lib/schemas/kpis";
 import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema } from "@/lib/schemas/member";
 import {
   bulkGenerateSchema,
@@ -55,6 +60,7 @@ import {
   publishReportSchema,
   retryRunSchema,
 } from "@/lib/schemas/reports";
+import { kpiImportSchema, saveHoursSchema } from "@/lib/schemas/week";
 import { snapshot } from "./db-state";
 import { FIXTURE_PASSWORD, ID, PEOPLE, seedFixtures, signInAs, useTestDatabase } from "./fixtures";
 
@@ -244,6 +250,69 @@ const TARGETS: Target[] = [
       clientId: ID.clientA1,
       file: new File(["channel,sku,aov,gross_margin_rate,fee_rate\nrakuten,X,5500,50,12\n"], "x.csv"),
     }),
+  },
+  {
+    name: "kpis.savePlan",
+    schema: savePlanSchema,
+    run: (i) => saveKpiPlanAction(null, i),
+    valid: () => ({
+      clientId: ID.clientA2,
+      version: 0,
+      reviewCadence: "monthly",
+      thirdPartyAudit: "unstated",
+      items: [{ kpi: "sales", tier: "surface", direction: "higher", dataSource: "楽天RMS", thirdPartyAudited: false }],
+      verdictSettings: { hiringTriggerYen: "¥500,000", maxTacosBp: "20" },
+      returnRateBaseline: "2",
+    }),
+  },
+  {
+    name: "kpis.saveTargets",
+    schema: saveTargetsSchema,
+    run: (i) => saveKpiTargets(null, i),
+    valid: () => ({
+      clientId: ID.clientA2,
+      year: 2026,
+      version: 1,
+      targets: { sales: ["¥1,200,000", "", "", "", "", "", "", "", "", "", "", "1300000"] },
+    }),
+  },
+  {
+    name: "kpis.copyTargets",
+    schema: copyTargetsSchema,
+    run: (i) => copyKpiTargets(null, i),
+    valid: () => ({ clientId: ID.clientA2, year: 2026, version: 1 }),
+  },
+  {
+    name: "kpis.saveWeek",
+    schema: saveWeekSchema,
+    run: (i) => saveWeek(null, i),
+    valid: () => ({
+      clientId: ID.clientA1,
+      isoWeek: "2026-W10",
+      version: 0,
+      cells: [
+        { channel: "rakuten", measure: "orders", value: "1,200" },
+        { channel: "rakuten", measure: "revenue", value: "¥3,600,000" },
+      ],
+    }),
+  },
+  {
+    name: "week.saveHours",
+    schema: saveHoursSchema,
+    run: (i) => saveHours(null, i),
+    valid: () => ({ clientId: ID.clientA1, isoWeek: "2026-W10", hours: "1.5", version: 0 }),
+  },
+  {
+    name: "kpis.previewImport",
+    schema: kpiImportSchema,
+    run: (i) => previewKpiImport(null, i),
+    valid: () => ({ file: new File(["client_code,iso_week,channel,orders\nA1,2026-W10,rakuten,5\n"], "k.csv") }),
+  },
+  {
+    name: "kpis.import",
+    schema: kpiImportSchema,
+    run: (i) => importKpis(null, i),
+    valid: () => ({ file: new File(["client_code,iso_week,channel,orders\nA1,2026-W10,rakuten,5\n"], "k.csv") }),
   },
   {
     name: "clients.create",
@@ -545,4 +614,53 @@ describe("contract terms: the domain's field errors, nothing written", () => {
       expect(await snapshot(t.db)).toEqual(before);
     }
   });
+});
+
+describe("weekly KPI entry: the issue's bad cells, each a field error at its cell, nothing written", () => {
+  beforeAll(async () => {
+    const { saveKpiPlan } = await import("@/db/queries/kpis");
+    await saveKpiPlan(t.db, {
+      agencyId: ID.agencyA,
+      clientId: ID.clientA1,
+      version: 0,
+      plan: {
+        reviewCadence: "weekly",
+        thirdPartyAudit: null,
+        verdictSettings: {},
+        returnRateBaselineBp: null,
+        items: [{ kpi: "aov", tier: "surface", direction: "higher", dataSource: "RMS", thirdPartyAudited: false }],
+      },
+    });
+  });
+
+  const cells = (value: unknown, measure = "orders", channel = "rakuten") => [
+    { channel: "rakuten", measure: "revenue", value: "1,000" },
+    { channel, measure, value },
+  ];
+  const BAD: [label: string, input: Record<string, unknown>, field: string][] = [
+    ["a negative count", { cells: cells("-1") }, "cells.1.value"],
+    ["a negative count as a number", { cells: cells(-1) }, "cells.1.value"],
+    ["text in a number", { cells: cells("十二") }, "cells.1.value"],
+    ["a fraction of an order", { cells: cells("1.5") }, "cells.1.value"],
+    ["a week that does not exist", { isoWeek: "2025-W53" }, "isoWeek"],
+    ["week 0", { isoWeek: "2026-W00" }, "isoWeek"],
+    ["a measure that is not in the plan", { cells: cells("5", "inquiries") }, "cells.1.measure"],
+    ["a channel that is not the client's", { cells: cells("5", "orders", "amazon") }, "cells.1.channel"],
+    ["an absurd count", { cells: cells("99,999,999,999") }, "cells.1.value"],
+  ];
+  for (const [label, over, field] of BAD) {
+    it(label, async () => {
+      signInAs("owner");
+      const before = await snapshot(t.db);
+      const result = await saveWeek(null, {
+        clientId: ID.clientA1,
+        isoWeek: "2026-W10",
+        version: 0,
+        cells: cells("12"),
+        ...over,
+      });
+      expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { [field]: [expect.any(String)] } });
+      expect(await snapshot(t.db)).toEqual(before);
+    });
+  }
 });

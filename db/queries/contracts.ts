@@ -73,6 +73,48 @@ export async function listAgencyContracts(
     .orderBy(asc(clients.name), asc(contracts.id));
 }
 
+/**
+ * The client list's and the start page's view of contracts the member may see, in one query: the current
+ * version's terms only (the term alerts need nothing else of the document) and how many of its checklist
+ * items are decided (confirmed or not applicable). `statuses` and `clientIds` narrow it.
+ */
+export async function listContractTerms(
+  db: DbOrTx,
+  p: { agencyId: string; scope: ClientScope; statuses?: ContractStatus[]; clientIds?: string[] },
+) {
+  if (p.clientIds && p.clientIds.length === 0) return [];
+  return db
+    .select({
+      id: contracts.id,
+      clientId: contracts.clientId,
+      clientName: clients.name,
+      title: contracts.title,
+      status: contracts.status,
+      currentVersionId: contracts.currentVersionId,
+      document: sql<
+        Pick<ContractVersion, "terms">
+      >`jsonb_build_object('terms', ${contractVersions.document} -> 'terms')`,
+      checklistDone: sql<number>`(select count(*)::int from contract_checklist_items ci
+        where ci.agency_id = "contracts"."agency_id" and ci.contract_version_id = "contracts"."current_version_id"
+        and ci.status in ('confirmed', 'not_applicable'))`,
+    })
+    .from(contracts)
+    .innerJoin(clients, and(eq(clients.agencyId, contracts.agencyId), eq(clients.id, contracts.clientId)))
+    .innerJoin(
+      contractVersions,
+      and(eq(contractVersions.agencyId, contracts.agencyId), eq(contractVersions.id, contracts.currentVersionId)),
+    )
+    .where(
+      and(
+        eq(contracts.agencyId, p.agencyId),
+        contractScope(p.scope),
+        p.statuses ? inArray(contracts.status, p.statuses) : undefined,
+        p.clientIds ? inArray(contracts.clientId, p.clientIds) : undefined,
+      ),
+    )
+    .orderBy(asc(clients.name), asc(contracts.id));
+}
+
 /** One contract the member may see, with its current version; NotFoundError otherwise. */
 export async function getContractOrThrow(
   db: DbOrTx,
@@ -276,6 +318,31 @@ export async function copyChecklistItems(
       checkedAt: i.checkedAt,
     })),
   );
+}
+
+/**
+ * Removes decisions of one version's checklist (item 2 when the client's KPI plan changed: what was confirmed
+ * is no longer what the plan says). Returns what was removed, for the audit row.
+ */
+export async function deleteChecklistItems(
+  db: DbOrTx,
+  p: { agencyId: string; contractVersionId: string; items: number[] },
+) {
+  if (p.items.length === 0) return [];
+  return db
+    .delete(contractChecklistItems)
+    .where(
+      and(
+        eq(contractChecklistItems.agencyId, p.agencyId),
+        eq(contractChecklistItems.contractVersionId, p.contractVersionId),
+        inArray(contractChecklistItems.item, p.items),
+      ),
+    )
+    .returning({
+      item: contractChecklistItems.item,
+      status: contractChecklistItems.status,
+      note: contractChecklistItems.note,
+    });
 }
 
 /** How many items of each contract's current version are decided (confirmed or not applicable). */

@@ -2,10 +2,11 @@ import "server-only";
 import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { type KpiKey, MEASURES, type MeasureKey } from "@/lib/domain/kpi";
 import type { VerdictSettings } from "@/lib/domain/verdict";
-import type { Channel } from "@/lib/options";
+import type { Channel, ClientStatus } from "@/lib/options";
 import type { DbOrTx } from "../client";
 import { ConflictError } from "../errors";
 import {
+  clients,
   kpiEntries,
   kpiMonthRollups,
   kpiPlanItems,
@@ -15,6 +16,8 @@ import {
   timeEntries,
   users,
 } from "../schema";
+import type { ClientScope } from "../scope";
+import { clientScopeCondition } from "./clients";
 
 // ─── The plan ─────────────────────────────────────────────────────────────────────────────────────────
 
@@ -591,4 +594,166 @@ export async function listKpiPlanSettings(db: DbOrTx, p: { agencyId: string; cli
     })
     .from(kpiPlans)
     .where(and(eq(kpiPlans.agencyId, p.agencyId), inArray(kpiPlans.clientId, [...p.clientIds])));
+}
+
+// ─── The week's overview and CSV (app/(app)/week, lib/kpis/week-view.ts, lib/kpis/csv.ts) ────────────
+
+export interface KpiClientRow {
+  id: string;
+  name: string;
+  code: string;
+  channels: Channel[];
+  status: ClientStatus;
+  /** The client's assigned operators, by name. */
+  operators: { membershipId: string; name: string }[];
+  /** The KPIs of the client's plan in the plan's order; null when there is no plan. */
+  kpis: { kpi: KpiKey; tier: "surface" | "quality"; direction: "higher" | "lower" }[] | null;
+  /** Cells of `isoWeek` holding a value (0 without `isoWeek`). */
+  cells: number;
+  /** The version of `isoWeek`, null when it was never saved. */
+  weekVersion: number | null;
+}
+
+function parsedJson<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
+/**
+ * The clients a member may see with what the week's overview and a CSV need, in one query: channels,
+ * operators, the plan's KPIs, and with `isoWeek` the week's entered cells and version. Filters: statuses,
+ * codes (CSV import), ids, or clients a membership is assigned to (as manager or operator).
+ */
+export async function listKpiClients(
+  db: DbOrTx,
+  p: {
+    agencyId: string;
+    scope: ClientScope;
+    statuses?: readonly ClientStatus[];
+    codes?: readonly string[];
+    ids?: readonly string[];
+    assignedTo?: string;
+    isoWeek?: string;
+  },
+): Promise<KpiClientRow[]> {
+  if (p.codes?.length === 0 || p.ids?.length === 0) return [];
+  const week = p.isoWeek ?? "";
+  const rows = await db
+    .select({
+      id: clients.id,
+      name: clients.name,
+      code: clients.code,
+      channels: clients.channels,
+      status: clients.status,
+      // Table-qualified names: see listClients (db/queries/clients.ts).
+      operators: sql<unknown>`coalesce((select json_agg(json_build_object('membershipId', ca.membership_id,
+          'name', u.name) order by u.name, ca.membership_id)
+        from client_assignments ca
+        join memberships m on m.agency_id = ca.agency_id and m.id = ca.membership_id
+        join users u on u.id = m.user_id
+        where ca.agency_id = "clients"."agency_id" and ca.client_id = "clients"."id" and ca.role = 'operator'),
+        '[]'::json)`,
+      kpis: sql<unknown>`(select coalesce(json_agg(json_build_object('kpi', i.kpi, 'tier', i.tier,
+          'direction', i.direction) order by i.position), '[]'::json)
+        from kpi_plan_items i where i.agency_id = "clients"."agency_id" and i.client_id = "clients"."id")`,
+      hasPlan: sql<boolean>`exists (select 1 from kpi_plans kp
+        where kp.agency_id = "clients"."agency_id" and kp.client_id = "clients"."id")`,
+      cells: sql<number>`(select count(*)::int from kpi_entries e
+        where e.agency_id = "clients"."agency_id" and e.client_id = "clients"."id" and e.iso_week = ${week})`,
+      weekVersion: sql<number | null>`(select w.version from kpi_weeks w
+        where w.agency_id = "clients"."agency_id" and w.client_id = "clients"."id" and w.iso_week = ${week})`,
+    })
+    .from(clients)
+    .where(
+      and(
+        eq(clients.agencyId, p.agencyId),
+        clientScopeCondition(p.scope),
+        p.statuses ? inArray(clients.status, [...p.statuses]) : undefined,
+        p.codes ? inArray(clients.code, [...p.codes]) : undefined,
+        p.ids ? inArray(clients.id, [...p.ids]) : undefined,
+        p.assignedTo
+          ? sql`exists (select 1 from client_assignments ca where ca.agency_id = "clients"."agency_id"
+              and ca.client_id = "clients"."id" and ca.membership_id = ${p.assignedTo})`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(clients.name), asc(clients.id));
+  return rows.map(({ hasPlan, ...r }) => ({
+    ...r,
+    operators: parsedJson<KpiClientRow["operators"]>(r.operators),
+    kpis: hasPlan ? parsedJson<NonNullable<KpiClientRow["kpis"]>>(r.kpis) : null,
+    cells: Number(r.cells),
+    weekVersion: r.weekVersion === null ? null : Number(r.weekVersion),
+  }));
+}
+
+/** The targets of one month for several clients. */
+export async function listMonthTargets(
+  db: DbOrTx,
+  p: { agencyId: string; clientIds: readonly string[]; month: string },
+): Promise<{ clientId: string; kpi: KpiKey; target: number }[]> {
+  if (p.clientIds.length === 0) return [];
+  return db
+    .select({ clientId: kpiTargets.clientId, kpi: kpiTargets.kpi, target: kpiTargets.target })
+    .from(kpiTargets)
+    .where(
+      and(
+        eq(kpiTargets.agencyId, p.agencyId),
+        inArray(kpiTargets.clientId, [...p.clientIds]),
+        eq(kpiTargets.month, p.month),
+      ),
+    );
+}
+
+export interface KpiEntryRow {
+  clientId: string;
+  isoWeek: string;
+  channel: Channel;
+  measure: MeasureKey;
+  value: number;
+}
+
+/** Every stored cell of several clients from `fromWeek` to `toWeek` (inclusive), for a CSV. */
+export async function listKpiEntries(
+  db: DbOrTx,
+  p: { agencyId: string; clientIds: readonly string[]; fromWeek: string; toWeek: string },
+): Promise<KpiEntryRow[]> {
+  if (p.clientIds.length === 0) return [];
+  return db
+    .select({
+      clientId: kpiEntries.clientId,
+      isoWeek: kpiEntries.isoWeek,
+      channel: kpiEntries.channel,
+      measure: kpiEntries.measure,
+      value: kpiEntries.value,
+    })
+    .from(kpiEntries)
+    .where(
+      and(
+        eq(kpiEntries.agencyId, p.agencyId),
+        inArray(kpiEntries.clientId, [...p.clientIds]),
+        gte(kpiEntries.isoWeek, p.fromWeek),
+        lte(kpiEntries.isoWeek, p.toWeek),
+      ),
+    )
+    .orderBy(asc(kpiEntries.clientId), asc(kpiEntries.isoWeek), asc(kpiEntries.channel), asc(kpiEntries.measure));
+}
+
+/** The versions of the named (client, week) pairs that exist. */
+export async function listKpiWeekVersions(
+  db: DbOrTx,
+  p: { agencyId: string; weeks: readonly { clientId: string; isoWeek: string }[] },
+): Promise<{ clientId: string; isoWeek: string; version: number }[]> {
+  if (p.weeks.length === 0) return [];
+  return db
+    .select({ clientId: kpiWeeks.clientId, isoWeek: kpiWeeks.isoWeek, version: kpiWeeks.version })
+    .from(kpiWeeks)
+    .where(
+      and(
+        eq(kpiWeeks.agencyId, p.agencyId),
+        sql`(${kpiWeeks.clientId}, ${kpiWeeks.isoWeek}) in (${sql.join(
+          p.weeks.map((w) => sql`(${w.clientId}::uuid, ${w.isoWeek})`),
+          sql`, `,
+        )})`,
+      ),
+    );
 }

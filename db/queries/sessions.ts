@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { sessions } from "../schema";
+import { agencies, memberships, sessions, users } from "../schema";
 
 /*
  * Signed-in sessions: system queries (a session belongs to a user, not to an agency, and is checked before
@@ -61,6 +61,60 @@ export async function checkLiveSession(
       .where(and(eq(sessions.id, row.id), lt(sessions.lastSeenAt, now)));
   }
   return row;
+}
+
+/**
+ * What every signed-in request checks, in one round trip: the session if it is still live for this user
+ * (as `checkLiveSession`, moving its last-seen time on at most once a minute), the user and their memberships
+ * (as `loadUserWithMemberships` in db/queries/system.ts). Undefined when the user does not exist; `session` is
+ * undefined when it ended, idled out, outlived its maximum age, or is someone else's.
+ */
+export async function loadLiveSessionUser(
+  db: DbOrTx,
+  p: { sessionId: string; userId: string; policy: SessionPolicy; now?: Date },
+) {
+  const now = p.now ?? new Date();
+  const rows = await db
+    .select({
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        locale: users.locale,
+        sessionVersion: users.sessionVersion,
+      },
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      id: memberships.id,
+      agencyId: memberships.agencyId,
+      agencyName: agencies.name,
+      role: memberships.role,
+      clientId: memberships.clientId,
+    })
+    .from(users)
+    .leftJoin(sessions, and(eq(sessions.id, p.sessionId), eq(sessions.userId, users.id), live(p.policy, now)))
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(agencies, eq(agencies.id, memberships.agencyId))
+    .where(eq(users.id, p.userId))
+    .orderBy(asc(agencies.name));
+  const first = rows[0];
+  if (!first) return undefined;
+  const session =
+    first.sessionId !== null && first.lastSeenAt !== null
+      ? { id: first.sessionId, lastSeenAt: first.lastSeenAt }
+      : undefined;
+  if (session && now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now })
+      .where(and(eq(sessions.id, session.id), lt(sessions.lastSeenAt, now)));
+  }
+  const joined = rows.flatMap(({ id, agencyId, agencyName, role, clientId }) =>
+    id !== null && agencyId !== null && agencyName !== null && role !== null
+      ? [{ id, agencyId, agencyName, role, clientId }]
+      : [],
+  );
+  return { session, user: first.user, memberships: joined };
 }
 
 /** The user's live sessions, most recently used first (the account page lists them). */

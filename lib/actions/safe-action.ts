@@ -11,10 +11,25 @@ import { type Locale, toLocale } from "@/lib/i18n/locales";
 import { type Translator, translator } from "@/lib/i18n/messages";
 import { type FieldErrors, fieldErrorsOf, formDataToObject } from "./input";
 
-export type ActionResult<T> =
+/**
+ * `C`: what a conflict result carries, for actions that declare `conflict` (the state that won, so the
+ * caller can show theirs beside its own and save again without reloading); absent otherwise.
+ */
+export type ActionResult<T, C = unknown> =
   | { ok: true; data: T }
   | { ok: false; code: "invalid"; message: string; fieldErrors: FieldErrors }
-  | { ok: false; code: "not_found" | "conflict" | "unauthenticated" | "throttled" | "error"; message: string };
+  | { ok: false; code: "conflict"; message: string; current?: C }
+  | { ok: false; code: "not_found" | "unauthenticated" | "throttled" | "error"; message: string };
+
+/**
+ * Thrown by an action's `run` for rules that need the database (a client's channels, its plan): every
+ * field error at once, already translated; the transaction rolls back and the caller gets "invalid".
+ */
+export class InvalidInput extends Error {
+  constructor(readonly fieldErrors: FieldErrors) {
+    super(`invalid input: ${Object.keys(fieldErrors).join(", ")}`);
+  }
+}
 
 export type AuditEntry = {
   action: string;
@@ -41,9 +56,15 @@ export type ActionMeta = { actionName: string; permission: Permission | "user" |
  * What a client component receives to call an action: pages and layouts pass actions down as props, so
  * nothing under components/ imports from app/.
  */
-export type ServerAction<T> = (previous: ActionResult<T> | null, input: unknown) => Promise<ActionResult<T>>;
+export type ServerAction<T, C = unknown> = (
+  previous: ActionResult<T, C> | null,
+  input: unknown,
+) => Promise<ActionResult<T, C>>;
 
-type Action<T> = ServerAction<T> & ActionMeta;
+type Action<T, C = unknown> = ServerAction<T, C> & ActionMeta;
+
+/** What `conflict` may read: the same member and tenant, in a fresh transaction after the failed one. */
+export type ConflictContext = { tx: Transaction; member: Member; agencyId: string };
 
 /**
  * The one wrapper every agency server action goes through: session → membership of the active agency (the
@@ -51,15 +72,20 @@ type Action<T> = ServerAction<T> & ActionMeta;
  * parse with every field error → one transaction in the tenant's row-level-security context → at least one
  * audit row → a typed result. A caller without the permission gets "not found", and nothing is written.
  */
-export function agencyAction<S extends z.ZodType, T>(definition: {
+export function agencyAction<S extends z.ZodType, T, C = unknown>(definition: {
   name: string;
   permission: Permission;
   schema: S;
   /** An action that only reads (e.g. an import preview): same checks and context, no audit row required. */
   readOnly?: boolean;
   run: (input: z.output<S>, ctx: ActionContext) => Promise<T>;
-}): Action<T> {
-  const action = async (_previous: ActionResult<T> | null, raw: unknown): Promise<ActionResult<T>> => {
+  /**
+   * On a ConflictError, reads the state that won (in a new transaction: the failed one is rolled back)
+   * for the conflict result's `current`. Without it a conflict carries only its message.
+   */
+  conflict?: (input: z.output<S>, ctx: ConflictContext) => Promise<C>;
+}): Action<T, C> {
+  const action = async (_previous: ActionResult<T, C> | null, raw: unknown): Promise<ActionResult<T, C>> => {
     const viewer = await getViewer();
     const t = translator(viewer?.locale ?? "ja");
     if (!viewer) return { ok: false, code: "unauthenticated", message: t("errors.unauthenticated") };
@@ -87,6 +113,15 @@ export function agencyAction<S extends z.ZodType, T>(definition: {
         await fn().catch((error: unknown) => console.error(`[action ${definition.name}] after commit`, error));
       return { ok: true, data };
     } catch (error) {
+      const conflict = definition.conflict;
+      if (error instanceof ConflictError && conflict) {
+        try {
+          const current = await withTenant(getDb(), agencyId, (tx) => conflict(parsed.data, { tx, member, agencyId }));
+          return { ok: false, code: "conflict", message: t("errors.conflict"), current };
+        } catch (readError) {
+          console.error(`[action ${definition.name}] reading the conflict's current state`, readError);
+        }
+      }
       return failure(error, t, definition.name);
     }
   };
@@ -207,11 +242,12 @@ function toAuditRow(entry: AuditEntry) {
   };
 }
 
-function invalid<T>(fieldErrors: FieldErrors, t: Translator): ActionResult<T> {
+function invalid<T>(fieldErrors: FieldErrors, t: Translator): ActionResult<T, never> {
   return { ok: false, code: "invalid", message: t("errors.invalid"), fieldErrors };
 }
 
-function failure<T>(error: unknown, t: Translator, name: string): ActionResult<T> {
+function failure<T>(error: unknown, t: Translator, name: string): ActionResult<T, never> {
+  if (error instanceof InvalidInput) return invalid(error.fieldErrors, t);
   if (error instanceof NotFoundError) return { ok: false, code: "not_found", message: t("errors.notFound") };
   if (error instanceof ConflictError) return { ok: false, code: "conflict", message: t("errors.conflict") };
   if (error instanceof RateLimitedError) return { ok: false, code: "throttled", message: t("auth.throttled") };

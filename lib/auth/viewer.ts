@@ -2,8 +2,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { checkLiveSession } from "@/db/queries/sessions";
-import { loadUserWithMemberships } from "@/db/queries/system";
+import { loadLiveSessionUser } from "@/db/queries/sessions";
 import type { Role } from "@/db/schema";
 import { type ClientScope, can, clientScopeOf, type Permission } from "./permissions";
 import { readSession } from "./session";
@@ -39,11 +38,13 @@ export type Member = Viewer & { membership: ActiveMembership; scope: ClientScope
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const claims = await readSession();
   if (!claims?.sessionId) return null;
-  const db = getDb();
-  const [session, loaded] = await Promise.all([
-    checkLiveSession(db, { id: claims.sessionId, userId: claims.userId, policy: sessionPolicy() }),
-    loadUserWithMemberships(db, claims.userId),
-  ]);
+  // One query for the session, the user and their memberships: it runs on every request.
+  const loaded = await loadLiveSessionUser(getDb(), {
+    sessionId: claims.sessionId,
+    userId: claims.userId,
+    policy: sessionPolicy(),
+  });
+  const session = loaded?.session;
   if (!session || !loaded || loaded.user.sessionVersion !== claims.sessionVersion) return null;
   const membership =
     loaded.memberships.find((m) => m.agencyId === claims.agencyId) ??

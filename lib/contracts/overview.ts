@@ -9,7 +9,8 @@ type Row = {
   title: string;
   status: ContractStatus;
   currentVersionId: string | null;
-  document: ContractVersion;
+  /** The current version's terms (all the term alerts read). */
+  document: Pick<ContractVersion, "terms">;
 };
 
 /**

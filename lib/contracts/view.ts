@@ -173,14 +173,17 @@ export function initialTotal(v: ContractVersion): number {
   return v.fees.initialFeeLines.reduce((s, l) => s + l.amount, 0);
 }
 
+// Made once: building an Intl.DateTimeFormat costs far more than formatting with one, and pages ask per request.
+const tokyoDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Tokyo",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
 /** Today in Asia/Tokyo as "YYYY-MM-DD". */
 export function tokyoToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Tokyo",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
+  return tokyoDay.format(now);
 }
 
 export function shiftMonth(month: string, delta: number): string {

@@ -39,6 +39,26 @@ export function parsePercentToBp(raw: string | number | null | undefined): Parse
   return { ok: true, value: sign === "-" ? -bp : bp };
 }
 
+/** "4.23" / "★4.23" / "４．２３" / "4" → hundredths (423 / 423 / 423 / 400): ratings and CSAT scores. */
+export function parseHundredths(raw: string | number | null | undefined): Parsed {
+  const s = normalise(typeof raw === "number" ? String(raw) : (raw ?? "")).replace(/^[★☆]/, "");
+  if (s === "") return { ok: false, code: "required" };
+  const match = /^(-?)(\d+)(?:\.(\d*))?$/.exec(s) ?? /^(-?)()\.(\d+)$/.exec(s);
+  if (!match) return { ok: false, code: "not_a_number" };
+  const [, sign, whole = "", fraction = ""] = match;
+  if (fraction.replace(/0+$/, "").length > 2) return { ok: false, code: "too_precise" };
+  const value = Number(whole || "0") * 100 + Number(fraction.padEnd(2, "0").slice(0, 2));
+  if (!Number.isSafeInteger(value)) return { ok: false, code: "not_a_number" };
+  return { ok: true, value: sign === "-" ? -value : value };
+}
+
+/** 423 → "4.23", 400 → "4.00": the inverse of parseHundredths, always with two decimals. */
+export function hundredthsText(value: number): string {
+  const sign = value < 0 ? "-" : "";
+  const abs = Math.abs(value);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
 /** 360 → "3.6"; the inverse of parsePercentToBp for showing a stored rate in an input. */
 export function bpToPercentText(bp: number): string {
   const sign = bp < 0 ? "-" : "";

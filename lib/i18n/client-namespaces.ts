@@ -28,7 +28,7 @@ export const MESSAGE_SCOPES = {
   /** A client's KPI page and its plan editor (/clients/[id]/kpis, …/plan). */
   kpis: ["kpiPage", "kpiPlan", "kpis", "channels", "common"],
   /** The operator's (or the agency's) week (/week). */
-  week: ["week", "kpis", "channels", "common"],
+  week: ["week", "kpiCsv", "kpis", "channels", "common"],
   /** Monthly reports: the agency's month and a report's draft (/reports, /clients/[id]/reports). */
   reports: ["reports", "common"],
 } as const satisfies Record<string, readonly Namespace[]>;

@@ -14,7 +14,7 @@ import type {
   PeriodAggregate,
   Tier,
 } from "@/lib/domain/kpi";
-import { achievement, change, combineChannels, emptyAggregate, KPIS, kpiValue } from "@/lib/domain/kpi";
+import { achievement, change, combineChannels, emptyAggregate, KPIS, kpiValue, MEASURES } from "@/lib/domain/kpi";
 import { roundHalfUpDiv } from "@/lib/domain/money";
 import { monthlyContribution } from "@/lib/domain/monthly-contribution";
 import { computeLineFigures, validateLineInput } from "@/lib/domain/unit-economics";
@@ -281,4 +281,52 @@ export function verdictInputOf(p: {
     returnRateBaselineBp: p.returnRateBaselineBp,
     settings: p.settings,
   };
+}
+
+// ─── The KPI page's charts ────────────────────────────────────────────────────────────────────────────
+
+/** Whether a KPI's monthly value is the sum of its weeks' (sales, orders, contribution): its weekly target is pro rata. */
+export function isAdditive(kpi: KpiKey): boolean {
+  const formula = KPIS[kpi].formula;
+  if (formula.kind === "contribution") return true;
+  return formula.kind === "measure" && MEASURES[formula.measure].aggregation.kind === "sum";
+}
+
+export interface ChartSeries {
+  kpi: KpiKey;
+  /** Values of the last 12 months, oldest first (null: no value). */
+  monthly: (number | null)[];
+  monthlyTargets: (number | null)[];
+  /** Values of the month's ISO weeks. */
+  weekly: (number | null)[];
+  /** What a week is compared with: the month's target, or its weekly share for an additive KPI. */
+  weeklyTarget: number | null;
+}
+
+/** Numbers only, per plan KPI: what the chart component needs and nothing more. */
+export function chartSeries(p: {
+  month: string;
+  kpis: readonly KpiKey[];
+  months: readonly string[];
+  weeks: readonly string[];
+  monthFigures: ReadonlyMap<string, PeriodFigures>;
+  weekFigures: ReadonlyMap<string, PeriodFigures>;
+  targets: ReadonlyMap<string, number>;
+  base: BaseLineFigures;
+}): ChartSeries[] {
+  return p.kpis.map((kpi) => {
+    const target = p.targets.get(targetKey(kpi, p.month)) ?? null;
+    return {
+      kpi,
+      monthly: series(kpi, p.months, p.monthFigures, p.base).map((s) => s.value),
+      monthlyTargets: p.months.map((m) => p.targets.get(targetKey(kpi, m)) ?? null),
+      weekly: series(kpi, p.weeks, p.weekFigures, p.base).map((s) => s.value),
+      weeklyTarget:
+        target === null || p.weeks.length === 0
+          ? target
+          : isAdditive(kpi)
+            ? roundHalfUpDiv(target, p.weeks.length)
+            : target,
+    };
+  });
 }

@@ -9,6 +9,7 @@ import { getContractActuals, listClientContracts } from "@/db/queries/contracts"
 import { listBaseLines } from "@/db/queries/economics";
 import { reportFirstPublished } from "@/db/queries/reports";
 import { billMonth } from "@/lib/contracts/actuals";
+import { loadSlaMonth } from "@/lib/contracts/sla-month";
 import { invoiceRow, tokyoToday } from "@/lib/contracts/view";
 import { reportDeadline } from "@/lib/domain/business-days";
 import { addMonths, monthKey, parseMonthKey } from "@/lib/domain/calendar";
@@ -73,8 +74,18 @@ export async function buildSnapshot(
   const actuals = contract
     ? await getContractActuals(tx, { agencyId, contractId: contract.id, month: subject.month })
     : null;
+  // The month's actuals with the SLA items the weekly figures show as missed, as the invoice page bills them.
+  const billed = contract
+    ? await loadSlaMonth(tx, {
+        agencyId,
+        clientId,
+        month: subject.month,
+        sla: contract.document.sla,
+        actuals: actuals?.actuals ?? null,
+      })
+    : null;
   const outcome = contract
-    ? billMonth(contract.document, subject.month, actuals?.actuals ?? null, agency.settings)
+    ? billMonth(contract.document, subject.month, billed?.actuals ?? null, agency.settings)
     : null;
 
   // SLA: this report's own deadline (judged as if published now), and the previous month's report.

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Suspense } from "react";
+import { cache, Suspense } from "react";
 import { z } from "zod";
-import { DueContracts } from "@/components/contracts/due-contracts";
+import { DueContracts, DueContractsSkeleton } from "@/components/contracts/due-contracts";
 import { ClientsDataTable } from "@/components/tables/clients/data-table";
 import { ClientsTableSkeleton } from "@/components/tables/clients/skeleton";
 import { buttonClass } from "@/components/ui/button";
@@ -11,12 +11,14 @@ import { inputClass } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/misc";
 import { Pagination } from "@/components/ui/pagination";
 import { CLIENT_SORTS, listClients } from "@/db/queries/clients";
-import { checklistDoneCounts, listAgencyContracts } from "@/db/queries/contracts";
+import { listContractTerms } from "@/db/queries/contracts";
 import { agencyRead } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/viewer";
 import { contractBadges, dueContracts } from "@/lib/contracts/overview";
 import { tokyoToday } from "@/lib/contracts/view";
+import { loadVerdicts } from "@/lib/kpis/load";
+import { lastCompleteMonth } from "@/lib/kpis/plan-view";
 import { CHANNELS, CLIENT_STATUSES } from "@/lib/options";
 import { text } from "@/lib/schemas/fields";
 import { pageParam, parseSearchParams } from "@/lib/search-params";
@@ -50,6 +52,7 @@ export default async function ClientsPage({
   const member = await requirePermission("clients.read");
   const params = parseSearchParams(listParams, await searchParams);
   const t = await getTranslations();
+  const dataKey = JSON.stringify(params);
   return (
     <div>
       <PageHeader
@@ -63,8 +66,8 @@ export default async function ClientsPage({
           ) : null
         }
       />
-      <Suspense fallback={null}>
-        <DueSoon />
+      <Suspense fallback={<DueContractsSkeleton />}>
+        <DueSoon dataKey={dataKey} />
       </Suspense>
       <search>
         <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
@@ -111,30 +114,45 @@ export default async function ClientsPage({
           </button>
         </form>
       </search>
-      <Suspense key={JSON.stringify(params)} fallback={<ClientsTableSkeleton />}>
-        <ClientsList params={params} />
+      <Suspense key={dataKey} fallback={<ClientsTableSkeleton />}>
+        <ClientsList params={params} dataKey={dataKey} />
       </Suspense>
     </div>
   );
 }
 
-async function ClientsList({ params }: { params: ListParams }) {
-  const t = await getTranslations("clients");
+/**
+ * Everything the page shows from the database, in one tenant transaction: the deadline list (the contracts
+ * with a term alert within 30 days, which the `due` filter also reads), the page of clients and their
+ * contract badges. Both streamed parts of the page ask for it; `cache` makes it one call per request.
+ */
+const loadClientsPage = cache(async (key: string) => {
+  const params = JSON.parse(key) as ListParams;
   const today = tokyoToday();
-  const { member, rows, total, badges } = await agencyRead("clients.read", async ({ tx, agencyId, scope, member }) => {
-    const ids = params.due
-      ? dueContracts(await listAgencyContracts(tx, { agencyId, scope, statuses: ["active"] }), today).map(
-          (c) => c.clientId,
-        )
-      : undefined;
+  return agencyRead("clients.read", async ({ tx, agencyId, scope, member }) => {
+    const showDue = can(member.membership.role, "contracts.read");
+    const due =
+      showDue || params.due
+        ? dueContracts(await listContractTerms(tx, { agencyId, scope, statuses: ["active"] }), today)
+        : [];
+    const ids = params.due ? due.map((c) => c.clientId) : undefined;
     const list = await listClients(tx, { agencyId, scope, ...params, ids, pageSize: PAGE_SIZE });
-    const contracts = await listAgencyContracts(tx, { agencyId, scope, clientIds: list.rows.map((r) => r.id) });
-    const done = await checklistDoneCounts(tx, {
+    // The page's contracts with their checklist counts, in one query.
+    const contracts = await listContractTerms(tx, { agencyId, scope, clientIds: list.rows.map((r) => r.id) });
+    const done = new Map(contracts.flatMap((c) => (c.currentVersionId ? [[c.currentVersionId, c.checklistDone]] : [])));
+    // The verdict of the last complete month, for the page's clients in one batch.
+    const verdicts = await loadVerdicts(tx, {
       agencyId,
-      contractVersionIds: contracts.flatMap((c) => (c.currentVersionId ? [c.currentVersionId] : [])),
+      clientIds: list.rows.map((r) => r.id),
+      month: lastCompleteMonth(today),
     });
-    return { member, ...list, badges: contractBadges(contracts, done, today) };
+    return { member, ...list, badges: contractBadges(contracts, done, today), due: showDue ? due : null, verdicts };
   });
+});
+
+async function ClientsList({ params, dataKey }: { params: ListParams; dataKey: string }) {
+  const t = await getTranslations("clients");
+  const { member, rows, total, badges, verdicts } = await loadClientsPage(dataKey);
   const filtered = Boolean(params.q || params.status || params.channel || params.due);
   if (total === 0) {
     return filtered ? (
@@ -164,7 +182,12 @@ async function ClientsList({ params }: { params: ListParams }) {
   return (
     <>
       <ClientsDataTable
-        rows={rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString(), contract: badges.get(r.id) ?? null }))}
+        rows={rows.map((r) => ({
+          ...r,
+          updatedAt: r.updatedAt.toISOString(),
+          contract: badges.get(r.id) ?? null,
+          verdict: verdicts.get(r.id)?.verdict ?? null,
+        }))}
         sort={{ sort: params.sort, dir: params.dir }}
         query={query}
       />
@@ -173,11 +196,8 @@ async function ClientsList({ params }: { params: ListParams }) {
   );
 }
 
-/** The start page's deadline list: every contract the member may see with a term alert within 30 days. */
-async function DueSoon() {
-  const today = tokyoToday();
-  const due = await agencyRead("contracts.read", async ({ tx, agencyId, scope }) =>
-    dueContracts(await listAgencyContracts(tx, { agencyId, scope, statuses: ["active"] }), today),
-  );
-  return <DueContracts contracts={due} />;
+/** The deadline list: every contract the member may see with a term alert within 30 days. */
+async function DueSoon({ dataKey }: { dataKey: string }) {
+  const { due } = await loadClientsPage(dataKey);
+  return due ? <DueContracts contracts={due} /> : null;
 }

@@ -11,6 +11,7 @@ import { getContractActuals, listClientContracts } from "@/db/queries/contracts"
 import { listPublishedReports } from "@/db/queries/reports";
 import { agencyRead } from "@/lib/actions/agency-read";
 import { billMonth } from "@/lib/contracts/actuals";
+import { loadSlaMonth } from "@/lib/contracts/sla-month";
 import { termOf } from "@/lib/contracts/term";
 import { shiftMonth, tokyoToday } from "@/lib/contracts/view";
 import { MONTH } from "@/lib/schemas/contracts";
@@ -53,7 +54,14 @@ export default async function PortalPage({
       if (!current) return { client, agencyName, contract: null, reports };
       const agency = await getAgencyProfile(tx, { agencyId });
       const actuals = await getContractActuals(tx, { agencyId, contractId: current.id, month });
-      const outcome = billMonth(current.document, month, actuals?.actuals ?? null, agency.settings);
+      const sla = await loadSlaMonth(tx, {
+        agencyId,
+        clientId: current.clientId,
+        month,
+        sla: current.document.sla,
+        actuals: actuals?.actuals ?? null,
+      });
+      const outcome = billMonth(current.document, month, sla.actuals, agency.settings);
       return {
         client,
         agencyName,

@@ -1,10 +1,10 @@
 "use client";
 
-import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useMemo } from "react";
+import { type ReactNode, useMemo } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/misc";
+import type { VerdictKind } from "@/lib/domain/verdict";
 import type { Channel, ClientStatus, OnboardingStage, ServiceModel } from "@/lib/options";
 
 /** One row of the client list, as the server sends it (see db/queries/clients.ts listClients). */
@@ -22,13 +22,22 @@ export type ClientRow = {
   updatedAt: string;
   /** The client's contract at a glance: a term deadline within 30 days, and checklist n/10 (absent: no contract). */
   contract?: { due: boolean; checklistDone: number; checklistOf: number } | null;
+  /** Go / Hold / Stop of the last complete month (absent: nothing to judge). */
+  verdict?: VerdictKind | null;
 };
 
-export const features = tableFeatures({});
-const helper = createColumnHelper<typeof features, ClientRow>();
-
-/** Columns the server can sort by; the header of each is a link that flips the URL's sort. */
-export const SORTABLE = new Set(["name", "code", "status", "updatedAt"]);
+/**
+ * A column of the client list: its id (for a sortable column, the URL's `sort` value), its header and what a
+ * cell shows. A new column is one more entry in `buildColumns`; sorting by it also needs the server's sort
+ * (db/queries/clients.ts CLIENT_SORTS).
+ */
+export type ClientColumn = {
+  id: string;
+  header: string;
+  /** The server can sort by it: the header is a link that flips the URL's sort. */
+  sortable?: boolean;
+  cell: (row: ClientRow) => ReactNode;
+};
 
 export const statusTone: Record<ClientStatus, BadgeTone> = {
   onboarding: "blue",
@@ -38,8 +47,11 @@ export const statusTone: Record<ClientStatus, BadgeTone> = {
   ended: "red",
 };
 
+const verdictTone: Record<VerdictKind, BadgeTone> = { go: "green", hold: "yellow", stop: "red" };
+const VERDICT_LABEL: Record<VerdictKind, string> = { go: "Go", hold: "Hold", stop: "Stop" };
+
 /** The columns, translated; stable across renders as long as the locale is. */
-export function useClientColumns() {
+export function useClientColumns(): ClientColumn[] {
   const t = useTranslations();
   const format = useFormatter();
   return useMemo(() => buildColumns(t, format), [t, format]);
@@ -58,66 +70,87 @@ function once<K extends string>(translate: (key: K) => string): (key: K) => stri
   };
 }
 
-function buildColumns(t: ReturnType<typeof useTranslations<never>>, format: ReturnType<typeof useFormatter>) {
+function buildColumns(
+  t: ReturnType<typeof useTranslations<never>>,
+  format: ReturnType<typeof useFormatter>,
+): ClientColumn[] {
   const channel = once((c: Channel) => t(`channels.${c}`));
   const serviceModel = once((m: ServiceModel) => t(`serviceModels.${m}`));
   const status = once((s: ClientStatus) => t(`clientStatus.${s}`));
   const stage = once((s: OnboardingStage) => t(`onboardingStage.${s}`));
-  return helper.columns([
-    helper.accessor("name", {
+  const dueBadge = t("contracts.dueBadge");
+  const checklist = t("contracts.checklistShort");
+  return [
+    {
+      id: "name",
       header: t("clients.columns.name"),
-      cell: (info) => (
-        <Link href={`/clients/${info.row.original.id}`} className="font-medium text-indigo-700 hover:underline">
-          {info.getValue()}
+      sortable: true,
+      cell: (row) => (
+        <Link href={`/clients/${row.id}`} className="font-medium text-indigo-700 hover:underline">
+          {row.name}
         </Link>
       ),
-    }),
-    helper.accessor("code", {
+    },
+    {
+      id: "code",
       header: t("clients.columns.code"),
-      cell: (info) => <span className="font-mono text-xs">{info.getValue()}</span>,
-    }),
-    helper.accessor("channels", {
+      sortable: true,
+      cell: (row) => <span className="font-mono text-xs">{row.code}</span>,
+    },
+    {
+      id: "channels",
       header: t("clients.columns.channels"),
-      cell: (info) => (
+      cell: (row) => (
         <div className="flex flex-wrap gap-1">
-          {info.getValue().map((c) => (
+          {row.channels.map((c) => (
             <Badge key={c}>{channel(c as Channel)}</Badge>
           ))}
         </div>
       ),
-    }),
-    helper.accessor("serviceModel", {
+    },
+    {
+      id: "serviceModel",
       header: t("clients.columns.serviceModel"),
-      cell: (info) => serviceModel(info.getValue() as ServiceModel),
-    }),
-    helper.accessor("status", {
+      cell: (row) => serviceModel(row.serviceModel as ServiceModel),
+    },
+    {
+      id: "status",
       header: t("clients.columns.status"),
-      cell: (info) => <Badge tone={statusTone[info.getValue()]}>{status(info.getValue())}</Badge>,
-    }),
-    helper.accessor("onboardingStage", {
+      sortable: true,
+      cell: (row) => <Badge tone={statusTone[row.status]}>{status(row.status)}</Badge>,
+    },
+    {
+      id: "onboardingStage",
       header: t("clients.columns.onboardingStage"),
-      cell: (info) => stage(info.getValue() as OnboardingStage),
-    }),
-    helper.accessor("managerName", { header: t("clients.columns.manager"), cell: (info) => info.getValue() ?? "—" }),
-    helper.accessor("operatorCount", { header: t("clients.columns.operators"), cell: (info) => info.getValue() }),
-    helper.accessor("contract", {
+      cell: (row) => stage(row.onboardingStage as OnboardingStage),
+    },
+    { id: "managerName", header: t("clients.columns.manager"), cell: (row) => row.managerName ?? "—" },
+    { id: "operatorCount", header: t("clients.columns.operators"), cell: (row) => row.operatorCount },
+    {
+      id: "contract",
       header: t("contracts.title"),
-      cell: (info) => {
-        const c = info.getValue();
-        if (!c) return "—";
-        return (
+      cell: ({ contract: c }) =>
+        c ? (
           <div className="flex flex-wrap items-center gap-1" data-testid="client-contract">
-            {c.due ? <Badge tone="yellow">{t("contracts.dueBadge")}</Badge> : null}
+            {c.due ? <Badge tone="yellow">{dueBadge}</Badge> : null}
             <span className="text-xs text-slate-600">
-              {t("contracts.checklistShort")} {c.checklistDone}/{c.checklistOf}
+              {checklist} {c.checklistDone}/{c.checklistOf}
             </span>
           </div>
-        );
-      },
-    }),
-    helper.accessor("updatedAt", {
+        ) : (
+          "—"
+        ),
+    },
+    {
+      id: "verdict",
+      header: t("clients.columns.verdict"),
+      cell: ({ verdict: v }) => (v ? <Badge tone={verdictTone[v]}>{VERDICT_LABEL[v]}</Badge> : "—"),
+    },
+    {
+      id: "updatedAt",
       header: t("clients.columns.updatedAt"),
-      cell: (info) => format.dateTime(new Date(info.getValue()), { dateStyle: "medium" }),
-    }),
-  ]);
+      sortable: true,
+      cell: (row) => format.dateTime(new Date(row.updatedAt), { dateStyle: "medium" }),
+    },
+  ];
 }

@@ -5,52 +5,12 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import type { PlField } from "@/lib/economics/fields";
-import { useRowEdit } from "./row-context";
-
-/** One input of the row's scenario, named by the field table; read-only text for those who may not edit. */
-export function InputCell({ field }: { field: PlField }) {
-  const t = useTranslations("economics");
-  const { line, canEdit, formId, errorId, fieldErrors } = useRowEdit();
-  const view = line.current;
-  if (!view) return null;
-  const value = view.cells[field.name] ?? "";
-  if (!canEdit) {
-    return (
-      <span className="block text-right">{field.kind === "enum" ? t(`adModes.${value as "cpa"}`) : value || "—"}</span>
-    );
-  }
-  const invalid = Boolean(fieldErrors[field.name]);
-  const common = {
-    form: formId,
-    name: field.name,
-    defaultValue: value,
-    "aria-label": `${line.sku} ${t(`fields.${field.name}` as "fields.aov")}`,
-    "aria-invalid": invalid || undefined,
-    "aria-describedby": invalid ? errorId : undefined,
-  };
-  if (field.kind === "enum") {
-    return (
-      <select {...common} className="pl-input pl-input-wide">
-        {field.options?.map((m) => (
-          <option key={m} value={m}>
-            {t(`adModes.${m as "cpa"}`)}
-          </option>
-        ))}
-      </select>
-    );
-  }
-  const text = field.kind === "costs" || field.kind === "text";
-  // A short class (defined in app/globals.css) keeps a grid of hundreds of inputs light.
-  return (
-    <input {...common} inputMode={text ? "text" : "decimal"} className={text ? "pl-input pl-input-text" : "pl-input"} />
-  );
-}
+import type { RowEdit } from "./row-context";
 
 /** Show the line in the panel below; save (the row's form, also on Enter); copy base; delete. */
-export function RowActions() {
+export function RowActions({ edit }: { edit: RowEdit }) {
   const t = useTranslations("economics");
-  const { line, scenario, clientId, canEdit, formId, version, pending, busy, onSubmit, run, actions } = useRowEdit();
+  const { line, scenario, clientId, canEdit, formId, version, pending, busy, onSubmit, run, actions } = edit;
   const pathname = usePathname();
   const search = useSearchParams();
   const next = new URLSearchParams(search.toString());

@@ -1,91 +1,163 @@
 "use client";
 
-import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useMemo } from "react";
-import { Yen } from "@/components/economics/yen";
-import { PL_INPUTS } from "@/lib/economics/fields";
+import { type ReactNode, useMemo } from "react";
+import { PL_INPUTS, type PlField } from "@/lib/economics/fields";
 import type { GridLine } from "@/lib/economics/view";
 import { formatYen } from "@/lib/format";
-import { toLocale } from "@/lib/i18n/locales";
+import { type Locale, toLocale } from "@/lib/i18n/locales";
 import { SCENARIOS, type Scenario } from "@/lib/options";
-import { InputCell, RowActions } from "./cells";
+import { RowActions } from "./cells";
+import type { RowEdit } from "./row-context";
 
-export const features = tableFeatures({});
-const helper = createColumnHelper<typeof features, GridLine>();
+/**
+ * A column of the P/L grid: its id, header and what a cell shows for a line, given the line's editing state
+ * (its form, field errors). Cells are plain calls, not components: a page of 25 lines has several hundred of
+ * them, and each one's labels are translated once per grid here rather than once per cell.
+ */
+export type PlColumn = {
+  id: string;
+  header: string;
+  /** Inputs and buttons sit tight; figures are right-aligned. */
+  kind: "key" | "figure" | "input" | "actions";
+  cell: (line: GridLine, edit: RowEdit) => ReactNode;
+};
 
-function Orders({ value, testId }: { value: number | null | undefined; testId: string }) {
-  const t = useTranslations("economics");
-  const format = useFormatter();
-  if (value === undefined) return <span className="text-slate-400">—</span>;
-  if (value === null) return <span className="text-red-600">{t("unreachable")}</span>;
-  return (
-    <span className="tabular-nums" data-testid={testId}>
-      {format.number(value)}
-    </span>
-  );
+/** A yen amount with tabular digits; negative amounts in red (the markup of components/economics/yen.tsx). */
+function yen(value: number, locale: Locale, className?: string) {
+  const classes = ["tabular-nums", value < 0 ? "text-red-600" : null, className].filter(Boolean).join(" ");
+  return <span className={classes}>{formatYen(value, locale)}</span>;
 }
 
 /** Columns for the scenario being edited; the three scenarios' contribution stand side by side. */
-export function usePlColumns(scenario: Scenario, triggers: readonly number[]) {
+export function usePlColumns(scenario: Scenario, triggers: readonly number[]): PlColumn[] {
   const t = useTranslations("economics");
+  const format = useFormatter();
   const locale = toLocale(useLocale());
   return useMemo(() => {
-    const figure = (line: GridLine) => line.current;
-    return helper.columns([
-      helper.accessor("channel", { header: t("fields.channel"), cell: (info) => t(`channelShort.${info.getValue()}`) }),
-      helper.accessor("sku", {
+    const dash = <span className="text-slate-400">—</span>;
+    const unreachable = <span className="text-red-600">{t("unreachable")}</span>;
+    const noAdBudget = <span className="text-red-600">{t("noAdBudget")}</span>;
+    const channelShort = new Map<string, string>();
+    const orders = (value: number | null | undefined, testId: string) => {
+      if (value === undefined) return dash;
+      if (value === null) return unreachable;
+      return (
+        <span className="tabular-nums" data-testid={testId}>
+          {format.number(value)}
+        </span>
+      );
+    };
+    return [
+      {
+        id: "channel",
+        header: t("fields.channel"),
+        kind: "key",
+        cell: (line) => {
+          let label = channelShort.get(line.channel);
+          if (label === undefined) {
+            label = t(`channelShort.${line.channel}`);
+            channelShort.set(line.channel, label);
+          }
+          return label;
+        },
+      },
+      {
+        id: "sku",
         header: t("fields.sku"),
-        cell: (info) => <span className="font-medium">{info.getValue()}</span>,
-      }),
-      helper.display({ id: "actions", header: t("actions"), cell: () => <RowActions /> }),
-      helper.display({
+        kind: "key",
+        cell: (line) => <span className="font-medium">{line.sku}</span>,
+      },
+      { id: "actions", header: t("actions"), kind: "actions", cell: (_line, edit) => <RowActions edit={edit} /> },
+      {
         id: "grossProfit",
         header: t("figures.grossProfit"),
-        cell: (info) => {
-          const f = figure(info.row.original);
-          return f ? <Yen value={f.grossProfit} /> : "—";
-        },
-      }),
-      ...SCENARIOS.map((s) =>
-        helper.display({
+        kind: "figure",
+        cell: (line) => (line.current ? yen(line.current.grossProfit, locale) : "—"),
+      },
+      ...SCENARIOS.map(
+        (s): PlColumn => ({
           id: `contribution:${s}`,
           header: t("figures.contributionIn", { scenario: t(`scenarios.${s}`) }),
-          cell: (info) => {
-            const value = info.row.original.contributions[s];
-            return value === null ? (
-              "—"
-            ) : (
-              <Yen value={value} className={s === scenario ? "font-bold" : "text-slate-500"} />
-            );
+          kind: "figure",
+          cell: (line) => {
+            const value = line.contributions[s];
+            return value === null ? "—" : yen(value, locale, s === scenario ? "font-bold" : "text-slate-500");
           },
         }),
       ),
-      helper.display({
+      {
         id: "allowedCpa",
         header: t("figures.allowedCpa"),
-        cell: (info) => {
-          const f = figure(info.row.original);
-          if (!f || f.allowedCpa === null) return <span className="text-slate-400">—</span>;
-          return f.noAdBudget ? <span className="text-red-600">{t("noAdBudget")}</span> : <Yen value={f.allowedCpa} />;
+        kind: "figure",
+        cell: (line) => {
+          const f = line.current;
+          if (!f || f.allowedCpa === null) return dash;
+          return f.noAdBudget ? noAdBudget : yen(f.allowedCpa, locale);
         },
-      }),
-      ...triggers.map((trigger, i) =>
-        helper.display({
+      },
+      ...triggers.map(
+        (trigger, i): PlColumn => ({
           id: `orders:${i}`,
           header: t("figures.ordersFor", { amount: formatYen(trigger, locale) }),
-          cell: (info) => <Orders value={figure(info.row.original)?.ordersNeeded[i]} testId={`orders-${i}`} />,
+          kind: "figure",
+          cell: (line) => orders(line.current?.ordersNeeded[i], `orders-${i}`),
         }),
       ),
       // Inputs last, from the field table: the figures a manager reads first stay in view; the grid scrolls
       // sideways for the rest.
-      ...PL_INPUTS.map((field) =>
-        helper.display({
+      ...PL_INPUTS.map((field): PlColumn => {
+        const label = t(`fields.${field.name}` as "fields.aov");
+        const options = field.options?.map((m) => ({ value: m, label: t(`adModes.${m as "cpa"}`) }));
+        return {
           id: field.name,
-          header: t(`fields.${field.name}` as "fields.aov"),
-          cell: () => <InputCell field={field} />,
-        }),
-      ),
-    ]);
-  }, [t, locale, scenario, triggers]);
+          header: label,
+          kind: "input",
+          cell: (line, edit) => inputCell(field, label, options, line, edit),
+        };
+      }),
+    ];
+  }, [t, format, locale, scenario, triggers]);
+}
+
+/** One input of the row's scenario, named by the field table; read-only text for those who may not edit. */
+function inputCell(
+  field: PlField,
+  label: string,
+  options: { value: string; label: string }[] | undefined,
+  line: GridLine,
+  edit: RowEdit,
+): ReactNode {
+  const view = line.current;
+  if (!view) return null;
+  const value = view.cells[field.name] ?? "";
+  if (!edit.canEdit) {
+    const shown = field.kind === "enum" ? options?.find((o) => o.value === value)?.label : value;
+    return <span className="block text-right">{shown || "—"}</span>;
+  }
+  const invalid = Boolean(edit.fieldErrors[field.name]);
+  const common = {
+    form: edit.formId,
+    name: field.name,
+    defaultValue: value,
+    "aria-label": `${line.sku} ${label}`,
+    "aria-invalid": invalid || undefined,
+    "aria-describedby": invalid ? edit.errorId : undefined,
+  };
+  if (field.kind === "enum") {
+    return (
+      <select {...common} className="pl-input pl-input-wide">
+        {options?.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  const text = field.kind === "costs" || field.kind === "text";
+  // A short class (defined in app/globals.css) keeps a grid of hundreds of inputs light.
+  return (
+    <input {...common} inputMode={text ? "text" : "decimal"} className={text ? "pl-input pl-input-text" : "pl-input"} />
+  );
 }

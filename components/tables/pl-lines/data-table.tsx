@@ -1,16 +1,16 @@
 "use client";
 
-import { useTable } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
 import type { GridLine } from "@/lib/economics/view";
 import type { Scenario } from "@/lib/options";
-import { features, usePlColumns } from "./columns";
+import { usePlColumns } from "./columns";
 import { EditableRow } from "./editable-row";
 import type { PlGridActions } from "./row-context";
 
 /**
  * The P/L grid: one row per line (channel × SKU), the selected scenario's inputs editable in place (Enter
- * saves the row), computed figures beside them, and each scenario's contribution side by side.
+ * saves the row), computed figures beside them, and each scenario's contribution side by side. A plain table:
+ * the columns (columns.tsx) are a list, and each row renders its cells by calling them.
  */
 export function PlLinesTable(props: {
   lines: GridLine[];
@@ -23,34 +23,32 @@ export function PlLinesTable(props: {
 }) {
   const t = useTranslations("economics");
   const columns = usePlColumns(props.scenario, props.triggers);
-  const table = useTable({ features, columns, data: props.lines, getRowId: (line) => line.key });
   return (
     <div className="overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
       <table className="min-w-full text-xs" aria-label={t("gridLabel")}>
         <thead className="bg-slate-50">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th
-                  key={header.id}
-                  scope="col"
-                  className="whitespace-nowrap px-2 py-2 text-left font-semibold text-slate-600"
-                >
-                  <table.FlexRender header={header} />
-                </th>
-              ))}
-            </tr>
-          ))}
+          <tr>
+            {columns.map((column) => (
+              <th
+                key={column.id}
+                scope="col"
+                className="whitespace-nowrap px-2 py-2 text-left font-semibold text-slate-600"
+              >
+                {column.header}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {table.getRowModel().rows.map((row) => (
+          {props.lines.map((line) => (
             <EditableRow
-              key={`${row.id}:${props.scenario}`}
-              row={row}
+              key={`${line.key}:${props.scenario}`}
+              line={line}
+              columns={columns}
               scenario={props.scenario}
               clientId={props.clientId}
               canEdit={props.canEdit}
-              selected={row.id === props.selectedKey}
+              selected={line.key === props.selectedKey}
               actions={props.actions}
             />
           ))}

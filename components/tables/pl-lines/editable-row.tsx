@@ -1,33 +1,34 @@
 "use client";
 
-import { FlexRender, type Row } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { cn } from "@/lib/cn";
-import { PL_INPUTS } from "@/lib/economics/fields";
 import type { GridLine } from "@/lib/economics/view";
 import type { Scenario } from "@/lib/options";
-import type { features } from "./columns";
-import { type PlGridActions, type RowEdit, RowEditContext } from "./row-context";
+import type { PlColumn } from "./columns";
+import type { PlGridActions, RowEdit } from "./row-context";
 
 // Columns whose cells are an input or buttons get tight padding; figures are right-aligned.
-const INPUT_IDS = new Set<string>(PL_INPUTS.map((f) => f.name));
-const cellClass = (id: string) =>
-  INPUT_IDS.has(id) || id === "actions"
-    ? "whitespace-nowrap px-1 py-1"
-    : cn("whitespace-nowrap px-2 py-1.5", id === "channel" || id === "sku" ? "text-left" : "text-right");
+const cellClass: Record<PlColumn["kind"], string> = {
+  input: "whitespace-nowrap px-1 py-1",
+  actions: "whitespace-nowrap px-1 py-1",
+  key: "whitespace-nowrap px-2 py-1.5 text-left",
+  figure: "whitespace-nowrap px-2 py-1.5 text-right",
+};
 
-/** One grid row: its form state is shared with the cells its column definitions render. */
+/** One grid row: its form state goes to every cell its column definitions render. */
 export function EditableRow({
-  row,
+  line,
+  columns,
   scenario,
   clientId,
   canEdit,
   selected,
   actions,
 }: {
-  row: Row<typeof features, GridLine>;
+  line: GridLine;
+  columns: PlColumn[];
   scenario: Scenario;
   clientId: string;
   canEdit: boolean;
@@ -35,11 +36,10 @@ export function EditableRow({
   actions: PlGridActions;
 }) {
   const t = useTranslations("economics");
-  const line = row.original;
   const { state, onSubmit, pending, fieldErrors, error } = useFormAction(actions.updateLine);
   const [busy, start] = useTransition();
   const [note, setNote] = useState<string | null>(null);
-  const formId = `pl-${row.id}-${scenario}`;
+  const formId = `pl-${line.key}-${scenario}`;
   const edit: RowEdit = {
     line,
     scenario,
@@ -64,17 +64,17 @@ export function EditableRow({
   ];
 
   return (
-    <RowEditContext value={edit}>
+    <>
       <tr className={cn(selected && "bg-indigo-50/60")} aria-selected={selected}>
-        {row.getAllCells().map((cell) => (
-          <td key={cell.id} className={cellClass(cell.column.id)}>
-            <FlexRender cell={cell} />
+        {columns.map((column) => (
+          <td key={column.id} className={cellClass[column.kind]}>
+            {column.cell(line, edit)}
           </td>
         ))}
       </tr>
       {messages.length > 0 || state?.ok ? (
         <tr>
-          <td colSpan={row.getAllCells().length} className="px-2 pb-2">
+          <td colSpan={columns.length} className="px-2 pb-2">
             <div
               id={edit.errorId}
               role={messages.length > 0 ? "alert" : "status"}
@@ -90,6 +90,6 @@ export function EditableRow({
           </td>
         </tr>
       ) : null}
-    </RowEditContext>
+    </>
   );
 }

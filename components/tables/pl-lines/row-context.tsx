@@ -1,6 +1,5 @@
 "use client";
 
-import { createContext, useContext } from "react";
 import type { FieldErrors } from "@/lib/actions/input";
 import type { ServerAction } from "@/lib/actions/safe-action";
 import type { GridLine } from "@/lib/economics/view";
@@ -14,7 +13,7 @@ export type PlGridActions = {
 };
 
 /**
- * One grid row's editing state, shared by the cells that column definitions render: the inputs belong to
+ * One grid row's editing state, given to every cell its column definitions render: the inputs belong to
  * the row's form (by `form=` id), show its field errors and point at its error line.
  */
 export type RowEdit = {
@@ -32,11 +31,3 @@ export type RowEdit = {
   run: (work: () => Promise<string | null>) => void;
   actions: PlGridActions;
 };
-
-export const RowEditContext = createContext<RowEdit | null>(null);
-
-export function useRowEdit(): RowEdit {
-  const edit = useContext(RowEditContext);
-  if (!edit) throw new Error("a P/L cell rendered outside its row");
-  return edit;
-}

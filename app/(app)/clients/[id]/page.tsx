@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { VerdictCard } from "@/components/kpis/verdict-card";
 import { statusTone } from "@/components/tables/clients/columns";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/misc";
@@ -10,6 +11,10 @@ import { getClientOrThrow } from "@/db/queries/clients";
 import { listAssignableStaff } from "@/db/queries/members";
 import { agencyRead } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
+import { tokyoToday } from "@/lib/contracts/view";
+import { monthKey } from "@/lib/domain/calendar";
+import { loadVerdicts } from "@/lib/kpis/load";
+import { lastCompleteMonth } from "@/lib/kpis/plan-view";
 import { ClientForm } from "../client-form";
 import { EndClientButton } from "./end-client-button";
 
@@ -21,14 +26,19 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const t = await getTranslations();
-  const { member, client, staff } = await agencyRead("clients.read", async ({ tx, agencyId, scope, member }) => {
-    if (!z.uuid().safeParse(id).success) throw new NotFoundError("client");
-    return {
-      member,
-      client: await getClientOrThrow(tx, { agencyId, clientId: id, scope }),
-      staff: await listAssignableStaff(tx, { agencyId }),
-    };
-  });
+  const verdictMonth = lastCompleteMonth(tokyoToday());
+  const { member, client, staff, verdict } = await agencyRead(
+    "clients.read",
+    async ({ tx, agencyId, scope, member }) => {
+      if (!z.uuid().safeParse(id).success) throw new NotFoundError("client");
+      return {
+        member,
+        client: await getClientOrThrow(tx, { agencyId, clientId: id, scope }),
+        staff: await listAssignableStaff(tx, { agencyId }),
+        verdict: (await loadVerdicts(tx, { agencyId, clientIds: [id], month: verdictMonth })).get(id) ?? null,
+      };
+    },
+  );
   const canWrite = can(member.membership.role, "clients.write");
   const manager = staff.find((s) => s.id === client.managerMembershipId);
   const operators = staff.filter((s) => client.operatorMembershipIds.includes(s.id));
@@ -47,8 +57,14 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
             <Link href={`/clients/${client.id}/economics`} className={buttonClass("secondary", "sm")}>
               {t("clients.economicsLink")}
             </Link>
+            <Link href={`/clients/${client.id}/kpis`} className={buttonClass("secondary", "sm")}>
+              {t("kpiPage.title")}
+            </Link>
             <Link href={`/clients/${client.id}/contracts`} className={buttonClass("secondary", "sm")}>
               {t("contracts.link")}
+            </Link>
+            <Link href={`/clients/${client.id}/kpis/entry`} className={buttonClass("secondary", "sm")}>
+              {t("kpiEntry.link")}
             </Link>
             {canWrite && client.status !== "ended" ? (
               <EndClientButton id={client.id} version={client.version} name={client.name} />
@@ -56,6 +72,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
           </>
         }
       />
+      <VerdictCard clientId={client.id} month={monthKey(verdictMonth)} verdict={verdict} />
       {canWrite ? (
         <Card className="p-6">
           <h2 className="mb-4 text-base font-semibold">{t("clients.edit")}</h2>

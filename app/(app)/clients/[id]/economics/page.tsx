@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Suspense } from "react";
+import { cache, Suspense } from "react";
 import { z } from "zod";
 import { AddLineForm } from "@/components/economics/add-line-form";
 import { ContributionChart } from "@/components/economics/contribution-chart";
@@ -45,14 +45,31 @@ const params = z.object({
 /** Lines (channel × SKU, three scenarios each) per page of the grid: a client with hundreds stays fast. */
 const LINES_PER_PAGE = 25;
 
+const tokyoYearMonth = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit" });
+
 /** This month in Asia/Tokyo, for the pacing's days in month. */
 function tokyoMonth(now = new Date()) {
-  const [year, month] = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit" })
-    .format(now)
-    .split("-")
-    .map(Number);
+  const [year, month] = tokyoYearMonth.format(now).split("-").map(Number);
   return { year: year ?? now.getUTCFullYear(), month: month ?? now.getUTCMonth() + 1 };
 }
+
+/**
+ * Everything the page reads, in one tenant transaction: the client (404 if the member may not see it), one
+ * page of lines and the agency's hiring triggers. The header and the streamed grid both ask for it; `cache`
+ * makes it one call per request.
+ */
+const loadEconomicsPage = cache(async (clientId: string, page: number) =>
+  agencyRead("economics.read", async ({ tx, agencyId, scope, member }) => {
+    if (!z.uuid().safeParse(clientId).success) throw new NotFoundError("client");
+    const client = await getClientOrThrow(tx, { agencyId, clientId, scope });
+    return {
+      client,
+      canEdit: can(member.membership.role, "economics.write"),
+      ...(await listPlLinePage(tx, { agencyId, clientId, page, pageSize: LINES_PER_PAGE })),
+      settings: await getAgencySettings(tx, { agencyId }),
+    };
+  }),
+);
 
 export default async function EconomicsPage({
   params: routeParams,
@@ -64,13 +81,7 @@ export default async function EconomicsPage({
   const { id } = await routeParams;
   const query = parseSearchParams(params, await searchParams);
   const t = await getTranslations("economics");
-  const { client, canEdit } = await agencyRead("economics.read", async ({ tx, agencyId, scope, member }) => {
-    if (!z.uuid().safeParse(id).success) throw new NotFoundError("client");
-    return {
-      client: await getClientOrThrow(tx, { agencyId, clientId: id, scope }),
-      canEdit: can(member.membership.role, "economics.write"),
-    };
-  });
+  const { client, canEdit } = await loadEconomicsPage(id, query.page);
 
   return (
     <div className="space-y-6">
@@ -122,10 +133,7 @@ async function Lines({
   page: number;
 }) {
   const t = await getTranslations("economics");
-  const data = await agencyRead("economics.read", async ({ tx, agencyId }) => ({
-    ...(await listPlLinePage(tx, { agencyId, clientId, page, pageSize: LINES_PER_PAGE })),
-    settings: await getAgencySettings(tx, { agencyId }),
-  }));
+  const data = await loadEconomicsPage(clientId, page);
   const triggers = data.settings.hiringTriggers;
   const lines = buildLineViews(data.rows, triggers, daysInMonth(tokyoMonth()));
   if (lines.length === 0) {

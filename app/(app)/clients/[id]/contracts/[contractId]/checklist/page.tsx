@@ -8,6 +8,7 @@ import { Badge, type BadgeTone, Card, PageHeader } from "@/components/ui/misc";
 import { listChecklistItems } from "@/db/queries/contracts";
 import { agencyRead } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
+import { loadKpiPlanSummary } from "@/lib/contracts/kpi-plan-checklist";
 import { tokyoToday } from "@/lib/contracts/view";
 import { type ChecklistStatus, checklistCompletion, proposeChecklist } from "@/lib/domain/checklist";
 import { formatDateTime } from "@/lib/format";
@@ -31,10 +32,13 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
   const { id, contractId } = await params;
   const t = await getTranslations("contracts");
   const locale = toLocale(await getLocale());
-  const { client, contract, records, canWrite } = await agencyRead("contracts.read", async (ctx) => {
+  const today = tokyoToday();
+  const { client, contract, records, canWrite, kpiPlan } = await agencyRead("contracts.read", async (ctx) => {
     const loaded = await loadContract(ctx, id, contractId);
     return {
       ...loaded,
+      // Item 2 reads the client's KPI plan and this month's targets.
+      kpiPlan: await loadKpiPlanSummary(ctx.tx, { agencyId: ctx.agencyId, clientId: id, month: today.slice(0, 7) }),
       records: loaded.contract.currentVersionId
         ? await listChecklistItems(ctx.tx, {
             agencyId: ctx.agencyId,
@@ -44,7 +48,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
       canWrite: can(ctx.member.membership.role, "contracts.write"),
     };
   });
-  const proposal = proposeChecklist(contract.document, { today: tokyoToday() });
+  const proposal = proposeChecklist(contract.document, { today, kpiPlan });
   const proposals = proposal.ok ? proposal.value : [];
   const byItem = new Map(records.map((r) => [r.item, r]));
   const decided = proposals.map((p) => byItem.get(p.item)?.status ?? "unchecked");

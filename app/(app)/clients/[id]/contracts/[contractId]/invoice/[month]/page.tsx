@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ActualsForm } from "@/components/contracts/actuals-form";
 import { PrintButton } from "@/components/contracts/contract-actions";
 import { InvoiceDocument, PRINT_CSS } from "@/components/contracts/invoice-document";
+import { SlaResults } from "@/components/contracts/sla-results";
 import { buttonClass } from "@/components/ui/button";
 import { Card, FormMessage, PageHeader } from "@/components/ui/misc";
 import { agencyRead } from "@/lib/actions/agency-read";
@@ -28,7 +29,7 @@ export default async function InvoicePage({
     ...(await loadInvoice(ctx, id, contractId, month)),
     canWrite: can(ctx.member.membership.role, "contracts.write"),
   }));
-  const { client, contract, agency, actuals, outcome, canWrite } = data;
+  const { client, contract, agency, actuals, outcome, slaResults, canWrite } = data;
   const base = `/clients/${id}/contracts/${contractId}`;
   return (
     <div className="space-y-6">
@@ -81,6 +82,11 @@ export default async function InvoicePage({
       ) : (
         <Card className="p-6 text-sm">{t("invoiceDoc.noInvoice")}</Card>
       )}
+      {slaResults ? (
+        <Card className="no-print p-6">
+          <SlaResults items={slaResults.items} />
+        </Card>
+      ) : null}
       {canWrite ? (
         <Card className="no-print space-y-3 p-6">
           <h2 className="text-base font-semibold">{t("actuals.title")}</h2>

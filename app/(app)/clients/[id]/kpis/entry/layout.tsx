@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+import { ClientMessages } from "@/lib/i18n/client-messages";
+import { entryClient } from "./load";
+
+export default async function KpiEntryLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ id: string }>;
+}) {
+  // Checked here, outside the page's loading boundary, so that a denied request is a real 404.
+  await entryClient((await params).id);
+  return <ClientMessages scope="kpiEntry">{children}</ClientMessages>;
+}

@@ -1,0 +1,48 @@
+import { useTranslations } from "next-intl";
+import type { KpiUnit, KpiValue } from "@/lib/domain/kpi";
+import type { Channel } from "@/lib/options";
+import { KpiValueText } from "./kpi-value";
+
+/** The plan's KPIs per sales channel for the month (contribution: the channel's orders × its base line). */
+export function ChannelBreakdown({
+  channels,
+  rows,
+}: {
+  channels: readonly Channel[];
+  rows: { kpi: string; unit: KpiUnit; values: KpiValue[] }[];
+}) {
+  const t = useTranslations();
+  if (channels.length === 0) return <p className="text-sm text-slate-500">{t("kpiPage.noChannels")}</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="channel-breakdown">
+        <thead className="bg-slate-50">
+          <tr>
+            <th scope="col" className="px-3 py-2 text-left text-xs font-semibold text-slate-600">
+              {t("kpiPage.table.kpi")}
+            </th>
+            {channels.map((c) => (
+              <th key={c} scope="col" className="px-3 py-2 text-right text-xs font-semibold text-slate-600">
+                {t(`channels.${c}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr key={row.kpi}>
+              <th scope="row" className="px-3 py-2 text-left font-medium">
+                {t(`kpis.kpi.${row.kpi}` as "kpis.kpi.sales")}
+              </th>
+              {row.values.map((value, i) => (
+                <td key={channels[i]} className="px-3 py-2 text-right">
+                  <KpiValueText unit={row.unit} value={value} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
