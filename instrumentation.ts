@@ -4,4 +4,7 @@ export async function register() {
   const { getConnection } = await import("./db/client");
   const { migrateToLatest } = await import("./db/migrate");
   await migrateToLatest(getConnection());
+  // The report job queue's workers (and, on the embedded database, the runs a stopped server left).
+  const { reportQueue } = await import("./lib/reports/queue");
+  await reportQueue();
 }

@@ -17,8 +17,9 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite ships WebAssembly and data files it loads from its own package directory; argon2 is a native addon.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  // PGlite ships WebAssembly and data files it loads from its own package directory; argon2 is a native addon;
+  // react-pdf and pg-boss run as plain Node packages (fonts read from disk, their own database driver).
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@react-pdf/renderer", "pg-boss"],
   poweredByHeader: false,
   experimental: {
     // P/L CSV imports go through a server action; the action itself refuses files over 5 MB.

@@ -7,6 +7,13 @@ import { expect, type Principal, test } from "./fixtures";
 const HANA = seedId("client:sakura:HANA"); // op1's client, and the demo client user's
 const KOME = seedId("client:sakura:KOME"); // op2's client
 
+/** Last month in Tokyo: the demo seed published every active client's report for it. */
+const LAST_MONTH = (() => {
+  const [y, m] = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(new Date()).split("-").map(Number);
+  const d = new Date(Date.UTC(y ?? 2026, (m ?? 1) - 2, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+})();
+
 /** The page's own heading, as the server renders it. */
 const h1 = (text: string) => new RegExp(`<h1[^>]*>${text}</h1>`);
 
@@ -43,6 +50,12 @@ const ROUTES = {
     shows: /^\uFEFF?client_code,iso_week,channel,revenue,[\s\S]*\r\nKOME,\d{4}-W\d{2},rakuten,\d/,
     csv: true,
   },
+  reports: { path: "/reports", shows: h1("月次レポート") },
+  hanaReport: { path: `/clients/${HANA}/reports/${LAST_MONTH}`, shows: h1(`花みずき化粧品 · ${LAST_MONTH}`) },
+  hanaReportCsv: { path: `/clients/${HANA}/reports/${LAST_MONTH}/csv`, shows: /^\uFEFF?KPI,単位,/, csv: true },
+  // A client user's own report of the month (HANA's, KOME's, Fuji's first client's): never another client's.
+  portalReport: { path: `/portal/reports/${LAST_MONTH}`, shows: /<h1[^>]*>[^<]+ 様 \d{4}-\d\d 月次レポート<\/h1>/ },
+  portalReportCsv: { path: `/portal/reports/${LAST_MONTH}/csv`, shows: /^\uFEFF?KPI,単位,/, csv: true },
 } satisfies Record<string, Route>;
 type RouteName = keyof typeof ROUTES;
 
@@ -56,6 +69,7 @@ const PROTECTED = [
   ...["@sakura.example", "@fuji.example"],
   ...["高粗利・軽量品", "雑貨セット", "まとめ買いパック", "FBA定番品", "channel,sku"],
   ...["client_code,iso_week", "HANA,", "KOME,"],
+  "月次レポート</h1>",
 ];
 
 const allowed = (...names: RouteName[]) => new Set<RouteName>(names);
@@ -78,6 +92,9 @@ const STAFF_OF_SAKURA = allowed(
   "weekExport",
   "hanaKpiExport",
   "komeKpiExport",
+  "reports",
+  "hanaReport",
+  "hanaReportCsv",
 );
 
 // SPEC §2, page by page: anything not allowed answers 404, never 403. Operators reach their assigned
@@ -98,13 +115,16 @@ const MATRIX: Record<Principal, Set<RouteName>> = {
     "week",
     "weekExport",
     "hanaKpiExport",
+    "reports",
+    "hanaReport",
+    "hanaReportCsv",
   ),
-  operator2: allowed("clients", "kome", "account", "komeKpis", "week", "weekExport", "komeKpiExport"),
-  client: allowed("portal", "account"),
-  otherClientUser: allowed("portal", "account"),
-  otherOwner: allowed("clients", "newClient", "members", "audit", "account", "week", "weekExport"),
-  otherAgencyManager: allowed("clients", "newClient", "members", "audit", "account", "week", "weekExport"),
-  otherAgencyClient: allowed("portal", "account"),
+  operator2: allowed("clients", "kome", "account", "komeKpis", "week", "weekExport", "komeKpiExport", "reports"),
+  client: allowed("portal", "account", "portalReport", "portalReportCsv"),
+  otherClientUser: allowed("portal", "account", "portalReport", "portalReportCsv"),
+  otherOwner: allowed("clients", "newClient", "members", "audit", "account", "week", "weekExport", "reports"),
+  otherAgencyManager: allowed("clients", "newClient", "members", "audit", "account", "week", "weekExport", "reports"),
+  otherAgencyClient: allowed("portal", "account", "portalReport", "portalReportCsv"),
 };
 
 for (const [who, may] of Object.entries(MATRIX) as [Principal, Set<RouteName>][]) {

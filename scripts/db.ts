@@ -5,6 +5,7 @@ import { migrateToLatest } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "@/lib/demo-accounts";
+import { seedReports } from "@/lib/reports/seed";
 
 async function main() {
   const command = process.argv[2];
@@ -25,7 +26,10 @@ async function main() {
     );
     if (command === "seed") {
       const counts = await seedDemo(connection.db, { passwordHash: await hashPassword(DEMO_PASSWORD) });
-      console.log(`Demo data ready: ${counts.agencies} agencies, ${counts.clients} clients, ${counts.users} users.`);
+      const reports = await seedReports(connection.db);
+      console.log(
+        `Demo data ready: ${counts.agencies} agencies, ${counts.clients} clients, ${counts.users} users, ${reports} reports published.`,
+      );
     }
   } finally {
     await connection.close();

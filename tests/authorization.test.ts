@@ -4,12 +4,15 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { insertContract } from "@/db/queries/contracts";
 import { replaceKpiTargets, saveKpiPlan } from "@/db/queries/kpis";
+import { createRun, ensureDraft } from "@/db/queries/reports";
 import { createSession } from "@/db/queries/sessions";
 import { clients, contracts, invites, memberships, plLines, users } from "@/db/schema";
+import { withTenant } from "@/db/tenant";
 import type { TestDatabase } from "@/db/testing";
 import type { ActionMeta, ActionResult } from "@/lib/actions/safe-action";
 import { hashPassword } from "@/lib/auth/password";
 import { sampleVersion } from "@/lib/domain/contract-fixtures";
+import { emptyCommentary } from "@/lib/domain/report-commentary";
 import { newInviteToken } from "@/lib/invite-token";
 import { auditCount, snapshot } from "./db-state";
 import {
@@ -371,6 +374,54 @@ const CASES: Case[] = [
     input: async () => ({ clientId: await freshPlan(), year: 2026, version: 1 }),
     expected: staffOnly("ok", "ok"),
   },
+  {
+    action: "reports.generate",
+    input: async () => ({ clientId: ID.clientA1, month: freshMonth() }),
+    expected: staffOnly("ok", "ok"),
+  },
+  // Another agency's manager generates their own agency's month (of its own clients only).
+  {
+    action: "reports.bulkGenerate",
+    input: async () => ({ month: freshMonth() }),
+    expected: staffOnly("ok", "ok", "ok"),
+  },
+  {
+    action: "reports.retryRun",
+    input: async () => ({
+      runId: await withTenant(t.db, ID.agencyA, (tx) =>
+        createRun(tx, {
+          agencyId: ID.agencyA,
+          month: freshMonth(),
+          createdBy: PEOPLE.manager.userId,
+          clientIds: [ID.clientA1],
+        }),
+      ),
+    }),
+    expected: staffOnly("ok", "ok"),
+  },
+  {
+    // Operators write the draft commentary of their assigned clients (SPEC §2).
+    action: "reports.commentary",
+    input: async () => ({
+      reportId: await freshDraft(),
+      version: 1,
+      wentWell: "CVRが改善",
+      issues: "在庫切れ",
+      proposals: "",
+      nextMonthPlan: "広告の見直し",
+    }),
+    expected: { ...staffOnly("ok", "ok"), operatorAssigned: "ok" },
+  },
+  {
+    action: "reports.publish",
+    input: async () => ({ reportId: await freshDraft(), version: 1 }),
+    expected: staffOnly("ok", "ok"),
+  },
+  {
+    action: "reports.bulkPublish",
+    input: async () => ({ items: [{ reportId: await freshDraft(), version: 1 }] }),
+    expected: staffOnly("ok", "ok"),
+  },
 ];
 
 /** The KPI plan editor's input: two KPIs, a cadence, one threshold changed. */
@@ -443,6 +494,27 @@ async function kpiCsvFile() {
   return new File([`client_code,iso_week,channel,orders\nA1,${await freshKpiWeek()},rakuten,7\n`], "kpis.csv", {
     type: "text/csv",
   });
+}
+
+let months = 0;
+/** A month no other case has used: every call makes its own draft. */
+function freshMonth() {
+  const n = months++;
+  return `${2040 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
+}
+
+/** A draft report of agency A's client A1 (the assigned operator's client), at version 1. */
+async function freshDraft() {
+  const draft = await withTenant(t.db, ID.agencyA, (tx) =>
+    ensureDraft(tx, {
+      agencyId: ID.agencyA,
+      clientId: ID.clientA1,
+      month: freshMonth(),
+      commentary: emptyCommentary(),
+      createdBy: null,
+    }),
+  );
+  return draft.id;
 }
 
 /** A contract of agency A (as the database owner), at version 1. */

@@ -22,6 +22,14 @@ import { saveWeek } from "@/app/(app)/clients/[id]/kpis/entry/actions";
 import { copyKpiTargets, saveKpiPlanAction, saveKpiTargets } from "@/app/(app)/clients/[id]/kpis/plan/actions";
 import { createClient, endClient, updateClient } from "@/app/(app)/clients/actions";
 import { changeRole, inviteMember, removeMember, revokeInvite } from "@/app/(app)/members/actions";
+import {
+  bulkGenerateReports,
+  bulkPublishReports,
+  generateReport,
+  publishReport,
+  retryReportRun,
+  saveReportCommentary,
+} from "@/app/(app)/reports/actions";
 import { importKpis, previewKpiImport, saveHours } from "@/app/(app)/week/actions";
 import { createAgencyWithOwner, requestSignUp } from "@/app/(auth)/signup/create-agency";
 import { acceptInvite } from "@/app/invite/[token]/accept-invite";
@@ -44,6 +52,14 @@ import { createPlLineSchema, plImportSchema, plLineKeySchema, updatePlLineSchema
 import { copyTargetsSchema, savePlanSchema, saveTargetsSchema } from "@/lib/schemas/kpi-plan";
 import { saveWeekSchema } from "@/lib/schemas/kpis";
 import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema } from "@/lib/schemas/member";
+import {
+  bulkGenerateSchema,
+  bulkPublishSchema,
+  commentarySchema,
+  generateReportSchema,
+  publishReportSchema,
+  retryRunSchema,
+} from "@/lib/schemas/reports";
 import { kpiImportSchema, saveHoursSchema } from "@/lib/schemas/week";
 import { snapshot } from "./db-state";
 import { FIXTURE_PASSWORD, ID, PEOPLE, seedFixtures, signInAs, useTestDatabase } from "./fixtures";
@@ -358,6 +374,42 @@ const TARGETS: Target[] = [
     schema: removeMemberSchema,
     run: (i) => removeMember(null, i),
     valid: () => ({ membershipId: "11111111-1111-4111-8111-111111111111" }),
+  },
+  {
+    name: "reports.generate",
+    schema: generateReportSchema,
+    run: (i) => generateReport(null, i),
+    valid: () => ({ clientId: ID.clientA1, month: "2026-05" }),
+  },
+  {
+    name: "reports.bulkGenerate",
+    schema: bulkGenerateSchema,
+    run: (i) => bulkGenerateReports(null, i),
+    valid: () => ({ month: "2026-05" }),
+  },
+  {
+    name: "reports.retryRun",
+    schema: retryRunSchema,
+    run: (i) => retryReportRun(null, i),
+    valid: () => ({ runId: NO_ROW }),
+  },
+  {
+    name: "reports.commentary",
+    schema: commentarySchema,
+    run: (i) => saveReportCommentary(null, i),
+    valid: () => ({ reportId: NO_ROW, version: 1, wentWell: "好調", issues: "", proposals: "", nextMonthPlan: "" }),
+  },
+  {
+    name: "reports.publish",
+    schema: publishReportSchema,
+    run: (i) => publishReport(null, i),
+    valid: () => ({ reportId: NO_ROW, version: 1 }),
+  },
+  {
+    name: "reports.bulkPublish",
+    schema: bulkPublishSchema,
+    run: (i) => bulkPublishReports(null, i),
+    valid: () => ({ items: [{ reportId: NO_ROW, version: 1 }] }),
   },
   {
     name: "account.signUpRequest",

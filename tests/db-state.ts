@@ -21,6 +21,11 @@ const TABLES = [
   "kpi_month_rollups",
   "time_entries",
   "audit_log",
+  "monthly_reports",
+  "report_revisions",
+  "report_reads",
+  "report_runs",
+  "report_run_items",
 ] as const;
 
 /** Row counts and a checksum of every tenant table: equal snapshots mean nothing was written. */

@@ -9,12 +9,17 @@ import { AgencySwitch } from "./agency-switch";
 import { LocaleSwitch } from "./locale-switch";
 import { NavLink } from "./nav-link";
 
-const NAV: { href: string; label: "clients" | "week" | "members" | "audit" | "portal"; permission: Permission }[] = [
+const NAV: {
+  href: string;
+  label: "clients" | "week" | "members" | "audit" | "portal" | "reports";
+  permission: Permission;
+}[] = [
   { href: "/clients", label: "clients", permission: "clients.read" },
   { href: "/week", label: "week", permission: "kpis.enter" },
   { href: "/members", label: "members", permission: "members.read" },
   { href: "/audit", label: "audit", permission: "audit.read" },
   { href: "/portal", label: "portal", permission: "portal.read" },
+  { href: "/reports", label: "reports", permission: "reports.read" },
 ];
 
 export type ShellActions = {

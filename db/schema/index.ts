@@ -6,4 +6,5 @@ export * from "./contracts";
 export * from "./economics";
 export * from "./kpis";
 export * from "./margins";
+export * from "./reports";
 export * from "./users";

@@ -35,6 +35,12 @@ export const permissions = {
   "kpis.plan": ["owner", "manager"],
   "kpis.team": ["owner", "manager"],
   "time.enter": ["owner", "manager", "operator"],
+  // Monthly reports (SPEC §2, §7): owners and managers generate and publish; operators read and write the
+  // draft commentary of their assigned clients; client users read their own published reports on the portal.
+  "reports.read": ["owner", "manager", "operator"],
+  "reports.generate": ["owner", "manager"],
+  "reports.commentary": ["owner", "manager", "operator"],
+  "reports.publish": ["owner", "manager"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

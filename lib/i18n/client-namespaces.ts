@@ -29,6 +29,8 @@ export const MESSAGE_SCOPES = {
   kpis: ["kpiPage", "kpiPlan", "kpis", "channels", "common"],
   /** The operator's (or the agency's) week (/week). */
   week: ["week", "kpiCsv", "kpis", "channels", "common"],
+  /** Monthly reports: the agency's month and a report's draft (/reports, /clients/[id]/reports). */
+  reports: ["reports", "common"],
 } as const satisfies Record<string, readonly Namespace[]>;
 
 export type MessageScope = keyof typeof MESSAGE_SCOPES;

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ContractSummary } from "@/components/contracts/contract-summary";
 import { InvoiceDocument, PRINT_CSS } from "@/components/contracts/invoice-document";
-import { Card, EmptyState, PageHeader } from "@/components/ui/misc";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/misc";
 import { NotFoundError } from "@/db/errors";
 import { getAgencyProfile } from "@/db/queries/agency";
 import { getClientOrThrow } from "@/db/queries/clients";
 import { getContractActuals, listClientContracts } from "@/db/queries/contracts";
+import { listPublishedReports } from "@/db/queries/reports";
 import { agencyRead } from "@/lib/actions/agency-read";
 import { billMonth } from "@/lib/contracts/actuals";
 import { loadSlaMonth } from "@/lib/contracts/sla-month";
@@ -27,34 +29,47 @@ export default async function PortalPage({
 }) {
   const t = await getTranslations("portal");
   const tc = await getTranslations("contracts");
+  const tr = await getTranslations("reports");
   const today = tokyoToday();
   const requested = (await searchParams).month;
   const month = typeof requested === "string" && MONTH.test(requested) ? requested : today.slice(0, 7);
-  const { client, agencyName, contract } = await agencyRead("portal.read", async ({ tx, agencyId, scope, member }) => {
-    const { clientId, agencyName } = member.membership;
-    // A client user whose client is gone still gets their portal, with nothing in it.
-    const client = clientId
-      ? await getClientOrThrow(tx, { agencyId, clientId, scope }).catch((error: unknown) => {
-          if (error instanceof NotFoundError) return null;
-          throw error;
-        })
-      : null;
-    // The client's own contract in force (never a draft: the scope leaves drafts out) and the month's invoice.
-    const contracts = client ? await listClientContracts(tx, { agencyId, clientId: client.id, scope }) : [];
-    const current = contracts.find((c) => c.status === "active") ?? contracts[0];
-    if (!current) return { client, agencyName, contract: null };
-    const agency = await getAgencyProfile(tx, { agencyId });
-    const actuals = await getContractActuals(tx, { agencyId, contractId: current.id, month });
-    const sla = await loadSlaMonth(tx, {
-      agencyId,
-      clientId: current.clientId,
-      month,
-      sla: current.document.sla,
-      actuals: actuals?.actuals ?? null,
-    });
-    const outcome = billMonth(current.document, month, sla.actuals, agency.settings);
-    return { client, agencyName, contract: { ...current, agency, outcome: outcome.ok ? outcome.value : null } };
-  });
+  const { client, agencyName, contract, reports } = await agencyRead(
+    "portal.read",
+    async ({ tx, agencyId, scope, member }) => {
+      const { clientId, agencyName } = member.membership;
+      // A client user whose client is gone still gets their portal, with nothing in it.
+      const client = clientId
+        ? await getClientOrThrow(tx, { agencyId, clientId, scope }).catch((error: unknown) => {
+            if (error instanceof NotFoundError) return null;
+            throw error;
+          })
+        : null;
+      // The client's own contract in force (never a draft: the scope leaves drafts out) and the month's invoice.
+      const contracts = client ? await listClientContracts(tx, { agencyId, clientId: client.id, scope }) : [];
+      // The client's published reports, newest first (never a draft), with what this user has not opened yet.
+      const reports = client
+        ? await listPublishedReports(tx, { agencyId, clientId: client.id, membershipId: member.membership.id, scope })
+        : [];
+      const current = contracts.find((c) => c.status === "active") ?? contracts[0];
+      if (!current) return { client, agencyName, contract: null, reports };
+      const agency = await getAgencyProfile(tx, { agencyId });
+      const actuals = await getContractActuals(tx, { agencyId, contractId: current.id, month });
+      const sla = await loadSlaMonth(tx, {
+        agencyId,
+        clientId: current.clientId,
+        month,
+        sla: current.document.sla,
+        actuals: actuals?.actuals ?? null,
+      });
+      const outcome = billMonth(current.document, month, sla.actuals, agency.settings);
+      return {
+        client,
+        agencyName,
+        reports,
+        contract: { ...current, agency, outcome: outcome.ok ? outcome.value : null },
+      };
+    },
+  );
   return (
     <div className="space-y-6">
       <PageHeader title={client ? t("welcome", { client: client.name }) : t("title")} description={agencyName} />
@@ -102,7 +117,23 @@ export default async function PortalPage({
       ) : null}
       <Card className="no-print p-6">
         <h2 className="mb-4 text-base font-semibold">{t("reports")}</h2>
-        <EmptyState title={t("noReports")} body={t("noReportsBody")} />
+        {reports.length === 0 ? (
+          <EmptyState title={t("noReports")} body={t("noReportsBody")} />
+        ) : (
+          <ul className="divide-y divide-slate-100" aria-label={t("reportList")}>
+            {reports.map((r) => (
+              <li key={r.id} className="flex items-center gap-3 py-2 text-sm">
+                <Link href={`/portal/reports/${r.month}`} className="font-medium text-indigo-700 hover:underline">
+                  {r.month}
+                </Link>
+                <span className="text-slate-500">{tr("revision", { n: r.revision })}</span>
+                {r.readRevision === null || r.readRevision < r.revision ? (
+                  <Badge tone="red">{tr("unread")}</Badge>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
       </Card>
     </div>
   );
