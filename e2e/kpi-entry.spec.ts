@@ -114,3 +114,38 @@ test.describe("bad figures", () => {
     await expect(page.getByText("その週はありません")).toBeVisible();
   });
 });
+
+test("a saved week moves the month's KPIs and the verdict", async ({ browser }) => {
+  // HANA (op1's client) is Go for the last complete month in the demo data; advertising far above the
+  // TACOS limit in that month's last week must turn it to Hold and move the month's TACOS.
+  const HANA = seedId("client:sakura:HANA");
+  const now = parseIsoWeekKey(currentIsoWeekKey());
+  if (!now) throw new Error("no current week");
+  const thursday = new Date(Date.UTC(now.year, 0, 4 + (now.week - 1) * 7));
+  const lastMonth = new Date(Date.UTC(thursday.getUTCFullYear(), thursday.getUTCMonth() - 1, 1));
+  const month = `${lastMonth.getUTCFullYear()}-${String(lastMonth.getUTCMonth() + 1).padStart(2, "0")}`;
+  const op = await browser.newContext({ locale: "ja-JP", storageState: storageState("operator") });
+  const page = await op.newPage();
+
+  await page.goto(`/clients/${HANA}/kpis?month=${month}`);
+  await expect(page.getByTestId("verdict-badge")).toContainText("Go");
+  const tacos = page.getByTestId("kpi-row-tacos").getByTestId("kpi-actual");
+  const before = (await tacos.textContent()) ?? "";
+
+  // The month's last week, from the KPI page's link to the entry grid.
+  await page
+    .getByRole("link", { name: /週次入力/ })
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { name: "週次入力" })).toBeVisible();
+  const adSpend = page.getByLabel("広告費（楽天市場）", { exact: true });
+  await adSpend.fill("99,999,999");
+  await adSpend.press("Control+Enter");
+  await expect(page.getByText(/保存しました/)).toBeVisible();
+
+  await page.goto(`/clients/${HANA}/kpis?month=${month}`);
+  await expect(page.getByTestId("verdict-badge")).toContainText("Hold");
+  await expect(page.getByTestId("rule-go.tacos")).toBeVisible();
+  await expect(tacos).not.toHaveText(before);
+  await op.close();
+});
