@@ -110,3 +110,15 @@ export async function setMembershipRole(db: DbOrTx, p: { agencyId: string; membe
 export async function deleteMembership(db: DbOrTx, p: { agencyId: string; membershipId: string }) {
   await db.delete(memberships).where(and(eq(memberships.agencyId, p.agencyId), eq(memberships.id, p.membershipId)));
 }
+
+/** The client users of one client, with what a mail to them needs. */
+export async function listClientUserContacts(db: DbOrTx, p: { agencyId: string; clientId: string }) {
+  return db
+    .select({ email: users.email, name: users.name, locale: users.locale })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(eq(memberships.agencyId, p.agencyId), eq(memberships.clientId, p.clientId), eq(memberships.role, "client")),
+    )
+    .orderBy(users.email);
+}

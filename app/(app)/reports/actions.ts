@@ -13,6 +13,7 @@ import {
   saveCommentary as save,
 } from "@/db/queries/reports";
 import { type ActionContext, agencyAction } from "@/lib/actions/safe-action";
+import { notifyPublished } from "@/lib/reports/notify";
 import { enqueueRun } from "@/lib/reports/queue";
 import { generateDraft, publish } from "@/lib/reports/service";
 import {
@@ -135,6 +136,7 @@ export const publishReport = agencyAction({
       entityId: reportId,
       after: { clientId: report.clientId, month: report.month, revision: published.revision },
     });
+    await notifyPublished(ctx, { clientId: report.clientId, month: report.month, revision: published.revision });
     revalidatePath(reportPath(report.clientId, report.month));
     revalidatePath("/reports");
     return { revision: published.revision, version: published.version };
@@ -162,6 +164,7 @@ export const bulkPublishReports = agencyAction({
         entityId: item.reportId,
         after: { clientId: report.clientId, month: report.month, revision: result.revision },
       });
+      await notifyPublished(ctx, { clientId: report.clientId, month: report.month, revision: result.revision });
       published.push({ reportId: item.reportId, revision: result.revision });
     }
     revalidatePath("/reports");
