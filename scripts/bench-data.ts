@@ -16,7 +16,9 @@ import {
   users,
 } from "@/db/schema";
 import { PROFILES, seedKpis } from "@/db/seed-kpis";
+import { withTenant } from "@/db/tenant";
 import { hashPassword } from "@/lib/auth/password";
+import { addMonths, monthKey } from "@/lib/domain/calendar";
 import { sampleVersion } from "@/lib/domain/contract-fixtures";
 import {
   AD_MODES,
@@ -27,6 +29,7 @@ import {
   SCENARIOS,
   SERVICE_MODELS,
 } from "@/lib/options";
+import { generateDraft, publish } from "@/lib/reports/service";
 
 export const BENCH_PASSWORD = "bench-password-2026";
 export const BENCH_DOMAIN = "bench.example";
@@ -80,6 +83,8 @@ export type BenchData = {
   contract: { clientId: string; contractId: string; month: string };
   /** A client with a KPI plan and 3 years × 6 channels of weekly figures (the third), for the KPI pages. */
   kpi: { clientId: string; operatorEmail: string };
+  /** That client's published report of last month. */
+  report: { clientId: string; month: string };
   clients: BenchClient[];
   members: BenchMember[];
   counts: { clients: number; members: number; managers: number; operators: number; assignments: number };
@@ -329,10 +334,19 @@ export async function generateBenchData(db: Database, options: BenchDataOptions 
   }
   const kpiOperatorEmail = people.find((p) => p.membershipId === kpiOperator?.membershipId)?.local ?? "owner";
 
+  // Its report of last month, published (the report page renders the stored snapshot).
+  const tokyo = new Date(Date.now() + 9 * 3_600_000);
+  const reportMonth = monthKey(addMonths({ year: tokyo.getUTCFullYear(), month: tokyo.getUTCMonth() + 1 }, -1));
+  await withTenant(db, agencyId, async (tx) => {
+    const draft = await generateDraft(tx, { agencyId, clientId: kpiClientId, month: reportMonth, actorUserId: null });
+    await publish(tx, { agencyId, reportId: draft.id, version: 1, actorUserId: people[0]?.userId ?? null });
+  });
+
   return {
     agencyId,
     ownerEmail: `owner@${BENCH_DOMAIN}`,
     kpi: { clientId: kpiClientId, operatorEmail: `${kpiOperatorEmail}@${BENCH_DOMAIN}` },
+    report: { clientId: kpiClientId, month: reportMonth },
     password,
     clientNames: clientRows.map((c) => c.name),
     plClientId,

@@ -13,6 +13,7 @@
 //   contract, invoice  a contract with 20 fee lines and 10 rules, and its month's invoice
 //   kpis     a client's KPI page (this month) with 3 years × 6 channels of weekly figures
 //   entry    the same client's weekly entry grid (this week)
+//   report   the same client's published report of last month
 // and then the time to save one week of that client through the entry grid's server action (p50/p95).
 // Pages take turns (`--rounds` slices of `--duration` seconds each), so that a disturbance on the machine
 // lands on all of them. Prints requests/s, latency percentiles, response sizes, the server's memory and CPU,
@@ -54,7 +55,7 @@ const { values: options } = parseArgs({
     warmup: { type: "string", default: "50" },
     "max-requests": { type: "string", default: "200000" },
     port: { type: "string" },
-    pages: { type: "string", default: "bare,floor,login,clients,pl,contract,invoice,kpis,entry" },
+    pages: { type: "string", default: "bare,floor,login,clients,pl,contract,invoice,kpis,entry,report" },
     saves: { type: "string", default: "60" },
     // Exit with 1 when a ratio misses its target (by default only errors fail the run).
     strict: { type: "boolean", default: false },
@@ -67,8 +68,19 @@ const CONNECTIONS = Number(options.connections);
 const WARMUP = Number(options.warmup);
 const MAX_REQUESTS = Number(options["max-requests"]);
 
-type PageName = "bare" | "floor" | "login" | "clients" | "pl" | "contract" | "invoice" | "kpis" | "entry";
-const PAGE_NAMES: PageName[] = ["bare", "floor", "login", "clients", "pl", "contract", "invoice", "kpis", "entry"];
+type PageName = "bare" | "floor" | "login" | "clients" | "pl" | "contract" | "invoice" | "kpis" | "entry" | "report";
+const PAGE_NAMES: PageName[] = [
+  "bare",
+  "floor",
+  "login",
+  "clients",
+  "pl",
+  "contract",
+  "invoice",
+  "kpis",
+  "entry",
+  "report",
+];
 
 type Page = {
   name: PageName;
@@ -91,6 +103,7 @@ const TARGETS: { page: PageName; over: PageName; min: number; label: string }[] 
   { page: "invoice", over: "floor", min: 0, label: "invoice page (same contract) ÷ signed-in floor" },
   { page: "kpis", over: "floor", min: 0.5, label: "KPI page (3 years × 6 channels) ÷ signed-in floor" },
   { page: "entry", over: "floor", min: 0.5, label: "weekly entry page (same client) ÷ signed-in floor" },
+  { page: "report", over: "floor", min: 0.5, label: "published report (same client, last month) ÷ signed-in floor" },
 ];
 /** The P/L page's HTML, at most. */
 const PL_MAX_KB = 400;
@@ -118,6 +131,12 @@ function pagesOf(data: Prepared["data"]): Page[] {
     },
     kpis: { name: "kpis", path: `/clients/${data.kpi.clientId}/kpis`, signedIn: true, marker: "貢献利益" },
     entry: { name: "entry", path: `/clients/${data.kpi.clientId}/kpis/entry`, signedIn: true, marker: "週次入力" },
+    report: {
+      name: "report",
+      path: `/clients/${data.report.clientId}/reports/${data.report.month}`,
+      signedIn: true,
+      marker: "第1版",
+    },
   };
   const wanted = String(options.pages)
     .split(",")

@@ -176,7 +176,7 @@ function ReportPdf({ s, locale }: { s: ReportSnapshot; locale: Locale }) {
           <Text style={styles.h2}>{t("reports.sections.levers")}</Text>
           {s.levers.length === 0 ? <Text>{t("reports.noLevers")}</Text> : null}
           {s.levers.map((l, i) => (
-            <Text key={`${l.lever}:${l.sku}`} style={styles.para}>
+            <Text key={`${l.lever}:${l.channel}:${l.sku}`} style={styles.para}>
               {i + 1}. {t(`economics.levers.${l.lever}`)}（{channel(l.channel)} {l.sku}） {t("reports.table.perMonth")}{" "}
               {yen(l.gainPerMonth)}
             </Text>
