@@ -87,6 +87,7 @@ export function WhatIf({ base, amendHref }: { base: WhatIfBase; amendHref: strin
         </label>
       </div>
       {rules.map((rule, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the contract's rules are a fixed list in its order
         <fieldset key={`${rule.kind}-${i}`} className="grid gap-4 sm:grid-cols-3">
           <legend className="mb-1 text-sm font-medium text-slate-800">
             {t("whatIf.rule", { n: i + 1 })}

@@ -43,8 +43,16 @@ export async function loadMargins(
   tx: DbOrTx,
   p: { agencyId: string; clientIds?: readonly string[]; fromMonth: string; toMonth: string },
 ): Promise<Map<string, ClientMonthMargin>> {
+  return (await loadMarginsAndContracts(tx, p)).margins;
+}
+
+/** As loadMargins, with the contracts it billed (their current versions), for the portfolio's columns. */
+export async function loadMarginsAndContracts(
+  tx: DbOrTx,
+  p: { agencyId: string; clientIds?: readonly string[]; fromMonth: string; toMonth: string },
+) {
   const result = new Map<string, ClientMonthMargin>();
-  if (p.clientIds?.length === 0) return result;
+  if (p.clientIds?.length === 0) return { margins: result, contracts: [] };
   const range = { agencyId: p.agencyId, fromMonth: p.fromMonth, toMonth: p.toMonth, clientIds: p.clientIds };
   const [agency, contracts, labour, direct] = await Promise.all([
     getAgencySettings(tx, { agencyId: p.agencyId }),
@@ -101,7 +109,7 @@ export async function loadMargins(
       result.set(key(clientId, month), { revenue, margin });
     }
   }
-  return result;
+  return { margins: result, contracts };
 }
 
 export const marginKey = key;

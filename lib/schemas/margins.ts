@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { parseDateKey } from "@/lib/domain/calendar";
-import { STAFF_ROLES } from "@/lib/options";
+import { PORTFOLIO_SORTS } from "@/lib/margins/sorts";
+import { CLIENT_STATUSES, STAFF_ROLES } from "@/lib/options";
+import { pageParam } from "@/lib/search-params";
 import { monthKey } from "./contracts";
 import { text } from "./fields";
 
@@ -81,5 +83,17 @@ export const agencyProfileSchema = z
       ctx.addIssue({ code: "custom", path: ["hiringTrigger2"], message: "margins.errors.trigger_order" });
   });
 
-/** The what-if's target margin, typed as a percent ("25", "12.5"). */
-export const TARGET_MARGIN_MAX_BP = 9_900;
+/** The portfolio's URL: month, search, status, sort and page (bad values fall back to the defaults). */
+export const portfolioParams = (defaultMonth: string) =>
+  z.object({
+    month: z
+      .string()
+      .regex(/^(20\d\d)-(0[1-9]|1[0-2])$/)
+      .default(defaultMonth)
+      .catch(defaultMonth),
+    q: text({ max: 100 }).optional().catch(undefined),
+    status: z.enum(CLIENT_STATUSES).optional().catch(undefined),
+    sort: z.enum(PORTFOLIO_SORTS).default("name").catch("name"),
+    dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
+    page: pageParam,
+  });
