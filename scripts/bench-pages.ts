@@ -10,6 +10,8 @@
 //   login    /login, signed out
 //   clients  /clients, the client list (500 clients)
 //   pl       a client's P/L page (300 lines × 3 scenarios)
+//   portfolio /portfolio: every client's margin for last month (500 clients), 25 rows with KPIs and verdicts
+//   start    /: the manager's start page over the same 500 clients
 // Pages take turns (`--rounds` slices of `--duration` seconds each), so that a disturbance on the machine
 // lands on all of them. Prints requests/s, latency percentiles, response sizes, the server's memory and CPU,
 // and the ratios the pages are held to, with their targets.
@@ -44,7 +46,7 @@ const { values: options } = parseArgs({
     warmup: { type: "string", default: "50" },
     "max-requests": { type: "string", default: "200000" },
     port: { type: "string" },
-    pages: { type: "string", default: "bare,floor,login,clients,pl,contract,invoice" },
+    pages: { type: "string", default: "bare,floor,login,clients,pl,contract,invoice,portfolio,start" },
     // Exit with 1 when a ratio misses its target (by default only errors fail the run).
     strict: { type: "boolean", default: false },
   },
@@ -56,8 +58,8 @@ const CONNECTIONS = Number(options.connections);
 const WARMUP = Number(options.warmup);
 const MAX_REQUESTS = Number(options["max-requests"]);
 
-type PageName = "bare" | "floor" | "login" | "clients" | "pl" | "contract" | "invoice";
-const PAGE_NAMES: PageName[] = ["bare", "floor", "login", "clients", "pl", "contract", "invoice"];
+type PageName = "bare" | "floor" | "login" | "clients" | "pl" | "contract" | "invoice" | "portfolio" | "start";
+const PAGE_NAMES: PageName[] = ["bare", "floor", "login", "clients", "pl", "contract", "invoice", "portfolio", "start"];
 
 type Page = {
   name: PageName;
@@ -78,6 +80,8 @@ const TARGETS: { page: PageName; over: PageName; min: number; label: string }[] 
   // Reported, with no target yet (min 0): a contract with 20 fee lines and 10 rules, and its month's invoice.
   { page: "contract", over: "floor", min: 0, label: "contract page (20 fee lines, 10 rules) ÷ signed-in floor" },
   { page: "invoice", over: "floor", min: 0, label: "invoice page (same contract) ÷ signed-in floor" },
+  { page: "portfolio", over: "floor", min: 0.5, label: "portfolio (500 clients) ÷ signed-in floor" },
+  { page: "start", over: "floor", min: 0.5, label: "manager's start page (500 clients) ÷ signed-in floor" },
 ];
 /** The P/L page's HTML, at most. */
 const PL_MAX_KB = 400;
@@ -103,6 +107,8 @@ function pagesOf(data: Prepared["data"]): Page[] {
       signedIn: true,
       marker: "月額 10",
     },
+    portfolio: { name: "portfolio", path: "/portfolio", signedIn: true, marker: "ポートフォリオ" },
+    start: { name: "start", path: "/", signedIn: true, marker: "今週やること" },
   };
   const wanted = String(options.pages)
     .split(",")

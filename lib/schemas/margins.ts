@@ -79,8 +79,10 @@ export const agencyProfileSchema = z
       .max(20),
   })
   .superRefine((v, ctx) => {
+    // Either field may be the mistaken one: both carry the message.
     if (v.hiringTrigger2 < v.hiringTrigger1)
-      ctx.addIssue({ code: "custom", path: ["hiringTrigger2"], message: "margins.errors.trigger_order" });
+      for (const path of ["hiringTrigger1", "hiringTrigger2"])
+        ctx.addIssue({ code: "custom", path: [path], message: "margins.errors.trigger_order" });
   });
 
 /** The portfolio's URL: month, search, status, sort and page (bad values fall back to the defaults). */
