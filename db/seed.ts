@@ -17,6 +17,7 @@ import {
 import { demoContract } from "./seed-contracts";
 import { seedId } from "./seed-ids";
 import { seedKpis } from "./seed-kpis";
+import { seedMargins } from "./seed-margins";
 
 type DemoClient = {
   code: string;
@@ -223,6 +224,12 @@ export async function seedDemo(
           const operator = i % 2 === 0 ? membershipIds.op1 : membershipIds.op2;
           return [{ id, code: client.code, channels: client.channels, operatorMembershipId: operator }];
         }),
+      });
+      await seedMargins(tx, {
+        agencyKey: agency.key,
+        agencyId,
+        clientIds: clientIds.filter((id): id is string => Boolean(id)),
+        today,
       });
       await tx.insert(auditLog).values({
         agencyId,

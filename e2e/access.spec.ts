@@ -56,6 +56,10 @@ const ROUTES = {
   // A client user's own report of the month (HANA's, KOME's, Fuji's first client's): never another client's.
   portalReport: { path: `/portal/reports/${LAST_MONTH}`, shows: /<h1[^>]*>[^<]+ 様 \d{4}-\d\d 月次レポート<\/h1>/ },
   portalReportCsv: { path: `/portal/reports/${LAST_MONTH}/csv`, shows: /^\uFEFF?KPI,単位,/, csv: true },
+  // Costs and margins (SPEC §2, §9): owners and managers only.
+  portfolio: { path: "/portfolio", shows: h1("ポートフォリオ") },
+  portfolioExport: { path: "/portfolio/export", shows: /^\uFEFF?client_code,client_name,month,monthly_fee/, csv: true },
+  hanaMargin: { path: `/clients/${HANA}/margin`, shows: h1("花みずき化粧品の粗利") },
 } satisfies Record<string, Route>;
 type RouteName = keyof typeof ROUTES;
 
@@ -95,6 +99,9 @@ const STAFF_OF_SAKURA = allowed(
   "reports",
   "hanaReport",
   "hanaReportCsv",
+  "portfolio",
+  "portfolioExport",
+  "hanaMargin",
 );
 
 // SPEC §2, page by page: anything not allowed answers 404, never 403. Operators reach their assigned
@@ -122,8 +129,30 @@ const MATRIX: Record<Principal, Set<RouteName>> = {
   operator2: allowed("clients", "kome", "account", "komeKpis", "week", "weekExport", "komeKpiExport", "reports"),
   client: allowed("portal", "account", "portalReport", "portalReportCsv"),
   otherClientUser: allowed("portal", "account", "portalReport", "portalReportCsv"),
-  otherOwner: allowed("clients", "newClient", "members", "audit", "account", "week", "weekExport", "reports"),
-  otherAgencyManager: allowed("clients", "newClient", "members", "audit", "account", "week", "weekExport", "reports"),
+  otherOwner: allowed(
+    "clients",
+    "newClient",
+    "members",
+    "audit",
+    "account",
+    "week",
+    "weekExport",
+    "reports",
+    "portfolio",
+    "portfolioExport",
+  ),
+  otherAgencyManager: allowed(
+    "clients",
+    "newClient",
+    "members",
+    "audit",
+    "account",
+    "week",
+    "weekExport",
+    "reports",
+    "portfolio",
+    "portfolioExport",
+  ),
   otherAgencyClient: allowed("portal", "account", "portalReport", "portalReportCsv"),
 };
 
@@ -161,6 +190,45 @@ for (const who of ["otherOwner", "otherAgencyManager", "operator2"] as const) {
       const foreign =
         who === "operator2" ? ["花みずき化粧品", "HANA,"] : ["花みずき化粧品", "越後米蔵", "HANA,", "KOME,"];
       for (const secret of foreign) {
+        expect(page).not.toContain(secret);
+        expect(csv).not.toContain(secret);
+      }
+    });
+  });
+}
+
+// The front door: owners and managers get the start page; operators their week; client users the portal.
+for (const [who, where] of [
+  ["owner", null],
+  ["manager", null],
+  ["operator", "/week"],
+  ["client", "/portal"],
+] as const) {
+  test.describe(`the start page as ${who}`, () => {
+    test.use({ as: who });
+    test(where ? `sends to ${where}` : "shows what needs doing", async ({ http }) => {
+      const response = await http.get("/");
+      if (where) {
+        expect(response.status()).toBe(307);
+        expect(new URL(response.headers().location ?? "", "http://any").pathname).toBe(where);
+        return;
+      }
+      expect(response.status()).toBe(200);
+      const body = await response.text();
+      expect(body).toMatch(h1("今週やること"));
+      expect(body).toContain("前月の粗利がマイナス");
+    });
+  });
+}
+
+// Another agency's portfolio is their own: nothing of this agency's clients.
+for (const who of ["otherOwner", "otherAgencyManager"] as const) {
+  test.describe(`the portfolio as ${who}`, () => {
+    test.use({ as: who });
+    test("shows only the agency's own clients", async ({ http }) => {
+      const page = await (await http.get("/portfolio")).text();
+      const csv = await (await http.get("/portfolio/export")).text();
+      for (const secret of ["花みずき化粧品", "越後米蔵", "HANA,", "KOME,"]) {
         expect(page).not.toContain(secret);
         expect(csv).not.toContain(secret);
       }

@@ -14,7 +14,9 @@
 //   kpis     a client's KPI page (this month) with 3 years × 6 channels of weekly figures
 //   entry    the same client's weekly entry grid (this week)
 //   report   the same client's published report of last month
-// and then the time to save one week of that client through the entry grid's server action (p50/p95).
+//   portfolio /portfolio: every client's margin for last month (500 clients), 25 rows with KPIs and verdicts
+//   start    /: the manager's start page over the same 500 clients
+// and then the time to save one week of the KPI client through the entry grid's server action (p50/p95).
 // Pages take turns (`--rounds` slices of `--duration` seconds each), so that a disturbance on the machine
 // lands on all of them. Prints requests/s, latency percentiles, response sizes, the server's memory and CPU,
 // and the ratios the pages are held to, with their targets.
@@ -55,7 +57,10 @@ const { values: options } = parseArgs({
     warmup: { type: "string", default: "50" },
     "max-requests": { type: "string", default: "200000" },
     port: { type: "string" },
-    pages: { type: "string", default: "bare,floor,login,clients,pl,contract,invoice,kpis,entry,report" },
+    pages: {
+      type: "string",
+      default: "bare,floor,login,clients,pl,contract,invoice,kpis,entry,report,portfolio,start",
+    },
     saves: { type: "string", default: "60" },
     // Exit with 1 when a ratio misses its target (by default only errors fail the run).
     strict: { type: "boolean", default: false },
@@ -68,7 +73,19 @@ const CONNECTIONS = Number(options.connections);
 const WARMUP = Number(options.warmup);
 const MAX_REQUESTS = Number(options["max-requests"]);
 
-type PageName = "bare" | "floor" | "login" | "clients" | "pl" | "contract" | "invoice" | "kpis" | "entry" | "report";
+type PageName =
+  | "bare"
+  | "floor"
+  | "login"
+  | "clients"
+  | "pl"
+  | "contract"
+  | "invoice"
+  | "kpis"
+  | "entry"
+  | "report"
+  | "portfolio"
+  | "start";
 const PAGE_NAMES: PageName[] = [
   "bare",
   "floor",
@@ -80,6 +97,8 @@ const PAGE_NAMES: PageName[] = [
   "kpis",
   "entry",
   "report",
+  "portfolio",
+  "start",
 ];
 
 type Page = {
@@ -104,6 +123,8 @@ const TARGETS: { page: PageName; over: PageName; min: number; label: string }[] 
   { page: "kpis", over: "floor", min: 0.5, label: "KPI page (3 years × 6 channels) ÷ signed-in floor" },
   { page: "entry", over: "floor", min: 0.5, label: "weekly entry page (same client) ÷ signed-in floor" },
   { page: "report", over: "floor", min: 0.5, label: "published report (same client, last month) ÷ signed-in floor" },
+  { page: "portfolio", over: "floor", min: 0.5, label: "portfolio (500 clients) ÷ signed-in floor" },
+  { page: "start", over: "floor", min: 0.5, label: "manager's start page (500 clients) ÷ signed-in floor" },
 ];
 /** The P/L page's HTML, at most. */
 const PL_MAX_KB = 400;
@@ -137,6 +158,8 @@ function pagesOf(data: Prepared["data"]): Page[] {
       signedIn: true,
       marker: "第1版",
     },
+    portfolio: { name: "portfolio", path: "/portfolio", signedIn: true, marker: "ポートフォリオ" },
+    start: { name: "start", path: "/", signedIn: true, marker: "今週やること" },
   };
   const wanted = String(options.pages)
     .split(",")

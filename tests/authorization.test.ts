@@ -6,7 +6,7 @@ import { insertContract } from "@/db/queries/contracts";
 import { replaceKpiTargets, saveKpiPlan } from "@/db/queries/kpis";
 import { createRun, ensureDraft } from "@/db/queries/reports";
 import { createSession } from "@/db/queries/sessions";
-import { clients, contracts, invites, memberships, plLines, users } from "@/db/schema";
+import { clients, contracts, costRates, directCosts, invites, memberships, plLines, users } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
 import type { TestDatabase } from "@/db/testing";
 import type { ActionMeta, ActionResult } from "@/lib/actions/safe-action";
@@ -34,6 +34,12 @@ type Outcome = "ok" | "not_found" | "unauthenticated" | "invalid";
 let t: TestDatabase;
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`.toUpperCase();
+/** A date no other call used (cost rates are unique per role or person and day). */
+const freshDay = (year: number) => {
+  const n = counter++;
+  const month = String((Math.floor(n / 28) % 12) + 1).padStart(2, "0");
+  return `${year + Math.floor(n / 336)}-${month}-${String((n % 28) + 1).padStart(2, "0")}`;
+};
 
 /**
  * Every export of every `actions.ts` under app/: an agency action (it carries meta), a user action (the
@@ -355,6 +361,67 @@ const CASES: Case[] = [
     action: "agency.invoiceSettings",
     input: async () => ({ invoiceRegistrationNumber: "T1234567890123" }),
     expected: staffOnly("ok", "not_found"),
+  },
+  // Agency margin (SPEC §2, §9): cost rates are agency settings (owners); direct costs owners and managers;
+  // operators and client users get "not found" for every one.
+  {
+    action: "agency.profile",
+    input: async () => ({
+      name: "エージェンシーA",
+      taxRounding: "floor",
+      hiringTrigger1: "450000",
+      hiringTrigger2: "600000",
+      reportDeadlineBusinessDay: "5",
+    }),
+    expected: staffOnly("ok", "not_found"),
+  },
+  {
+    action: "margins.addCostRate",
+    input: async () => ({
+      target: "role:operator",
+      yenPerHour: "3500",
+      effectiveFrom: freshDay(2030),
+    }),
+    expected: staffOnly("ok", "not_found"),
+  },
+  {
+    action: "margins.addCostRate",
+    label: "a person's own rate",
+    input: async () => ({
+      target: `member:${PEOPLE.operatorAssigned.membershipId}`,
+      yenPerHour: "4000",
+      effectiveFrom: freshDay(2031),
+    }),
+    expected: staffOnly("ok", "not_found"),
+  },
+  {
+    action: "margins.deleteCostRate",
+    input: async () => {
+      const [row] = await t.db
+        .insert(costRates)
+        .values({ agencyId: ID.agencyA, role: "manager", yenPerHour: 5000, effectiveFrom: freshDay(2040) })
+        .onConflictDoNothing()
+        .returning({ id: costRates.id });
+      return { id: row?.id ?? "11111111-1111-4111-8111-111111111111" };
+    },
+    expected: staffOnly("ok", "not_found"),
+  },
+  {
+    action: "margins.addDirectCost",
+    input: async () => ({ clientId: (await freshClient()).id, month: "2026-03", label: "撮影外注", amount: "50000" }),
+    expected: staffOnly("ok", "ok"),
+  },
+  {
+    action: "margins.deleteDirectCost",
+    input: async () => {
+      const client = await freshClient();
+      const [row] = await t.db
+        .insert(directCosts)
+        .values({ agencyId: ID.agencyA, clientId: client.id, month: "2026-03", label: "ツール", amount: 9800 })
+        .returning({ id: directCosts.id });
+      return { clientId: client.id, id: row?.id };
+    },
+    expected: staffOnly("ok", "ok"),
   },
   {
     action: "kpis.savePlan",

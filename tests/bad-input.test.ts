@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
-import { saveInvoiceSettings } from "@/app/(app)/agency-settings/actions";
+import {
+  addCostRate,
+  removeCostRate,
+  saveAgencyProfile,
+  saveInvoiceSettings,
+} from "@/app/(app)/agency-settings/actions";
 import {
   activateContract,
   amendContract,
@@ -20,6 +25,7 @@ import {
 } from "@/app/(app)/clients/[id]/economics/actions";
 import { saveWeek } from "@/app/(app)/clients/[id]/kpis/entry/actions";
 import { copyKpiTargets, saveKpiPlanAction, saveKpiTargets } from "@/app/(app)/clients/[id]/kpis/plan/actions";
+import { addDirectCost, removeDirectCost } from "@/app/(app)/clients/[id]/margin/actions";
 import { createClient, endClient, updateClient } from "@/app/(app)/clients/actions";
 import { changeRole, inviteMember, removeMember, revokeInvite } from "@/app/(app)/members/actions";
 import {
@@ -51,6 +57,13 @@ import {
 import { createPlLineSchema, plImportSchema, plLineKeySchema, updatePlLineSchema } from "@/lib/schemas/economics";
 import { copyTargetsSchema, savePlanSchema, saveTargetsSchema } from "@/lib/schemas/kpi-plan";
 import { saveWeekSchema } from "@/lib/schemas/kpis";
+import {
+  addCostRateSchema,
+  addDirectCostSchema,
+  agencyProfileSchema,
+  deleteCostRateSchema,
+  deleteDirectCostSchema,
+} from "@/lib/schemas/margins";
 import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema } from "@/lib/schemas/member";
 import {
   bulkGenerateSchema,
@@ -217,6 +230,42 @@ const TARGETS: Target[] = [
     schema: agencyInvoiceSettingsSchema,
     run: (i) => saveInvoiceSettings(null, i),
     valid: () => ({ invoiceRegistrationNumber: "T1234567890123" }),
+  },
+  {
+    name: "agency.profile",
+    schema: agencyProfileSchema,
+    run: (i) => saveAgencyProfile(null, i),
+    valid: () => ({
+      name: "エージェンシーA",
+      taxRounding: "floor",
+      hiringTrigger1: "450000",
+      hiringTrigger2: "600000",
+      reportDeadlineBusinessDay: "5",
+    }),
+  },
+  {
+    name: "margins.addCostRate",
+    schema: addCostRateSchema,
+    run: (i) => addCostRate(null, i),
+    valid: () => ({ target: "role:operator", yenPerHour: "3500", effectiveFrom: "2025-01-01" }),
+  },
+  {
+    name: "margins.deleteCostRate",
+    schema: deleteCostRateSchema,
+    run: (i) => removeCostRate(null, i),
+    valid: () => ({ id: NO_ROW }),
+  },
+  {
+    name: "margins.addDirectCost",
+    schema: addDirectCostSchema,
+    run: (i) => addDirectCost(null, i),
+    valid: () => ({ clientId: ID.clientA1, month: "2026-03", label: "撮影外注", amount: "50000" }),
+  },
+  {
+    name: "margins.deleteDirectCost",
+    schema: deleteDirectCostSchema,
+    run: (i) => removeDirectCost(null, i),
+    valid: () => ({ clientId: ID.clientA1, id: NO_ROW }),
   },
   {
     name: "economics.createLine",
@@ -467,6 +516,8 @@ describe("bad input gets field-level messages and writes nothing", () => {
   /** Every free-text field of every action, and whether it is required. */
   const TEXT_FIELDS: [action: string, field: string, required: boolean][] = [
     ["clients.create", "name", true],
+    ["agency.profile", "name", true],
+    ["margins.addDirectCost", "label", true],
     ["clients.create", "industry", false],
     ["clients.update", "name", true],
     ["clients.update", "industry", false],
@@ -600,6 +651,62 @@ describe("contract terms: the domain's field errors, nothing written", () => {
       }
     });
   }
+
+  it("margins: negative, fractional and absurd amounts, impossible dates and unknown people are field errors", async () => {
+    signInAs("owner");
+    const cases: [() => Promise<ActionResult<unknown>>, string][] = [
+      [
+        () => addCostRate(null, { target: "role:operator", yenPerHour: "-1", effectiveFrom: "2025-01-01" }),
+        "yenPerHour",
+      ],
+      [
+        () => addCostRate(null, { target: "role:operator", yenPerHour: "3500.5", effectiveFrom: "2025-01-01" }),
+        "yenPerHour",
+      ],
+      [
+        () => addCostRate(null, { target: "role:operator", yenPerHour: "2000000", effectiveFrom: "2025-01-01" }),
+        "yenPerHour",
+      ],
+      [
+        () => addCostRate(null, { target: "role:operator", yenPerHour: "3500", effectiveFrom: "2025-02-30" }),
+        "effectiveFrom",
+      ],
+      [() => addCostRate(null, { target: "role:client", yenPerHour: "3500", effectiveFrom: "2025-01-01" }), "target"],
+      [
+        () => addCostRate(null, { target: `member:${NO_ROW}`, yenPerHour: "3500", effectiveFrom: "2025-01-01" }),
+        "target",
+      ],
+      [() => addDirectCost(null, { clientId: ID.clientA1, month: "2026-13", label: "x", amount: "1" }), "month"],
+      [() => addDirectCost(null, { clientId: ID.clientA1, month: "2026-03", label: "x", amount: "-5" }), "amount"],
+      [
+        () =>
+          saveAgencyProfile(null, {
+            name: "A",
+            taxRounding: "floor",
+            hiringTrigger1: "600000",
+            hiringTrigger2: "450000",
+            reportDeadlineBusinessDay: "5",
+          }),
+        "hiringTrigger2",
+      ],
+    ];
+    for (const [run, field] of cases) {
+      const before = await snapshot(t.db);
+      const result = await run();
+      expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { [field]: [expect.any(String)] } });
+      expect(await snapshot(t.db)).toEqual(before);
+    }
+  });
+
+  it("margins.addCostRate: a second rate for the same role and day is a field error", async () => {
+    signInAs("owner");
+    const input = { target: "role:manager", yenPerHour: "5000", effectiveFrom: "2024-04-01" };
+    expect((await addCostRate(null, input)).ok).toBe(true);
+    const before = await snapshot(t.db);
+    const again = await addCostRate(null, { ...input, yenPerHour: "5200" });
+    expect(again).toMatchObject({ ok: false, code: "invalid", fieldErrors: { effectiveFrom: [expect.any(String)] } });
+    expect(await snapshot(t.db)).toEqual(before);
+  });
 
   it("agency.invoiceSettings refuses a malformed registration number", async () => {
     signInAs("owner");

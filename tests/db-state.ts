@@ -20,6 +20,8 @@ const TABLES = [
   "kpi_entries",
   "kpi_month_rollups",
   "time_entries",
+  "cost_rates",
+  "direct_costs",
   "audit_log",
   "monthly_reports",
   "report_revisions",

@@ -11,11 +11,12 @@ import { NavLink } from "./nav-link";
 
 const NAV: {
   href: string;
-  label: "clients" | "week" | "members" | "audit" | "portal" | "reports";
+  label: "clients" | "week" | "portfolio" | "members" | "audit" | "portal" | "reports";
   permission: Permission;
 }[] = [
   { href: "/clients", label: "clients", permission: "clients.read" },
   { href: "/week", label: "week", permission: "kpis.enter" },
+  { href: "/portfolio", label: "portfolio", permission: "margins.read" },
   { href: "/members", label: "members", permission: "members.read" },
   { href: "/audit", label: "audit", permission: "audit.read" },
   { href: "/portal", label: "portal", permission: "portal.read" },

@@ -28,3 +28,10 @@ export async function getAgencyProfile(db: DbOrTx, p: { agencyId: string }) {
     .where(eq(agencies.id, p.agencyId));
   return { name: row?.name ?? "", settings: { ...defaultAgencySettings, ...(row?.settings ?? {}) } };
 }
+
+/** Renames the agency; returns the name before. */
+export async function renameAgency(db: DbOrTx, p: { agencyId: string; name: string }): Promise<string> {
+  const [row] = await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, p.agencyId));
+  await db.update(agencies).set({ name: p.name }).where(eq(agencies.id, p.agencyId));
+  return row?.name ?? "";
+}

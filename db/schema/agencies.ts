@@ -9,6 +9,8 @@ export type AgencySettings = {
   taxRounding: "floor" | "round" | "ceil";
   /** 適格請求書発行事業者の登録番号 ("T" + 13 digits) printed on invoices (SPEC §4.2); absent = not registered yet. */
   invoiceRegistrationNumber?: string | null;
+  /** The monthly report is due on this business day of the next month unless a contract's SLA says otherwise. */
+  reportDeadlineBusinessDay?: number;
 };
 
 export const defaultAgencySettings: AgencySettings = {

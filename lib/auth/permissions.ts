@@ -41,6 +41,10 @@ export const permissions = {
   "reports.generate": ["owner", "manager"],
   "reports.commentary": ["owner", "manager", "operator"],
   "reports.publish": ["owner", "manager"],
+  // Agency margin (SPEC §2, §9): costs and margins are for owners and managers only, never operators or
+  // client users; managers record a client's direct costs. Cost rates are agency settings (owners).
+  "margins.read": ["owner", "manager"],
+  "margins.write": ["owner", "manager"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -40,7 +40,17 @@ export async function loadSlaMonth(
   p: { agencyId: string; clientId: string; month: string; sla: SlaTerms | null; actuals: InvoiceActuals | null },
 ) {
   if (!p.sla || p.sla.items.length === 0) return { results: null, actuals: p.actuals };
-  const sums = await loadSlaKpiSums(tx, p);
-  const results = slaMonthResults(p.sla, p.month, sums, p.actuals?.missedSlaItems);
+  return slaMonthOf({ ...p, sums: await loadSlaKpiSums(tx, p) });
+}
+
+/** As loadSlaMonth, from sums already read (the portfolio reads many clients' at once). */
+export function slaMonthOf(p: {
+  sla: SlaTerms | null;
+  month: string;
+  sums: SlaKpiSums;
+  actuals: InvoiceActuals | null;
+}) {
+  if (!p.sla || p.sla.items.length === 0) return { results: null, actuals: p.actuals };
+  const results = slaMonthResults(p.sla, p.month, p.sums, p.actuals?.missedSlaItems);
   return { results, actuals: withSlaResults(p.actuals, results.missed) };
 }

@@ -136,25 +136,47 @@ export function computeMargin(input: MarginInput): Result<Margin> {
     labourCost += roundHalfUpDiv(entry.minutes * rate, 60);
   }
   const directCost = input.directCosts.reduce((sum, cost) => sum + cost.amount, 0);
-  const deliveryCost = labourCost + directCost;
+  return ok(
+    marginOfTotals({ revenue: input.revenue, minutes, labourCost, directCost, unratedMembers: [...unrated].sort() }),
+  );
+}
+
+/**
+ * The margin from a month's totals (the portfolio sums hours × rates in SQL): the same statuses and
+ * rounding as computeMargin, which ends here. `unratedMembers` non-empty means some hours have no rate.
+ */
+export function marginOfTotals(t: {
+  revenue: number | null;
+  minutes: number;
+  labourCost: number;
+  directCost: number;
+  unratedMembers: string[];
+}): Margin {
+  const deliveryCost = t.labourCost + t.directCost;
   const status: MarginStatus =
-    input.revenue === null ? "no_invoice" : minutes === 0 ? "no_hours" : unrated.size > 0 ? "missing_rate" : "ok";
-  const margin = status === "ok" && input.revenue !== null ? input.revenue - deliveryCost : null;
+    t.revenue === null
+      ? "no_invoice"
+      : t.minutes === 0
+        ? "no_hours"
+        : t.unratedMembers.length > 0
+          ? "missing_rate"
+          : "ok";
+  const margin = status === "ok" && t.revenue !== null ? t.revenue - deliveryCost : null;
   const marginBp =
-    margin !== null && input.revenue !== null && input.revenue > 0
-      ? roundHalfUpDiv(BigInt(margin) * BigInt(BP_PER_UNIT), input.revenue)
+    margin !== null && t.revenue !== null && t.revenue > 0
+      ? roundHalfUpDiv(BigInt(margin) * BigInt(BP_PER_UNIT), t.revenue)
       : null;
-  return ok({
+  return {
     status,
-    revenue: input.revenue,
-    minutes,
-    labourCost,
-    directCost,
+    revenue: t.revenue,
+    minutes: t.minutes,
+    labourCost: t.labourCost,
+    directCost: t.directCost,
     deliveryCost,
     margin,
     marginBp,
-    unratedMembers: [...unrated].sort(),
-  });
+    unratedMembers: t.unratedMembers,
+  };
 }
 
 /**

@@ -19,7 +19,9 @@ export const MESSAGE_SCOPES = {
   invite: ["nav", "auth", "invite"],
   clients: ["clients", "common", "roles", "channels", "clientStatus", "onboardingStage", "serviceModels", "contracts"],
   /** The agency's own settings (the qualified-invoice registration number). */
-  agencySettings: ["contracts", "common"],
+  agencySettings: ["contracts", "margins", "common"],
+  /** A client's margin page (direct costs, the pricing what-if). */
+  margins: ["margins", "common"],
   economics: ["economics", "channels", "common"],
   members: ["members", "roles", "invite", "auth", "common"],
   account: ["account", "common"],

@@ -216,9 +216,26 @@ async function markOffTrack(
   tx: DbOrTx,
   p: { agencyId: string; month: string; rows: WeekViewRow[]; clients: KpiClientRow[] },
 ) {
-  const ids = [...new Set(p.rows.map((r) => r.clientId))];
-  const planned = p.clients.filter((c) => ids.includes(c.id) && c.kpis && c.kpis.length > 0);
-  if (planned.length === 0) return;
+  const ids = new Set(p.rows.map((r) => r.clientId));
+  const offTrack = await offTrackKpis(tx, {
+    agencyId: p.agencyId,
+    month: p.month,
+    clients: p.clients.filter((c) => ids.has(c.id)),
+  });
+  for (const row of p.rows) row.offTrack = offTrack.get(row.clientId) ?? [];
+}
+
+/**
+ * The KPIs off track in a month for several clients (three queries whatever their number); a client without a
+ * plan is absent from the answer.
+ */
+export async function offTrackKpis(
+  tx: DbOrTx,
+  p: { agencyId: string; month: string; clients: readonly Pick<KpiClientRow, "id" | "kpis">[] },
+): Promise<Map<string, KpiKey[]>> {
+  const offTrack = new Map<string, KpiKey[]>();
+  const planned = p.clients.filter((c) => c.kpis && c.kpis.length > 0);
+  if (planned.length === 0) return offTrack;
   const clientIds = planned.map((c) => c.id);
   const withContribution = planned.filter((c) => c.kpis?.some((i) => i.kpi === "contribution")).map((c) => c.id);
   const [aggregates, targets, lines] = await Promise.all([
@@ -227,7 +244,6 @@ async function markOffTrack(
     listBaseLines(tx, { agencyId: p.agencyId, clientIds: withContribution }),
   ]);
   const [year, month] = p.month.split("-").map(Number);
-  const offTrack = new Map<string, KpiKey[]>();
   for (const client of planned) {
     const table = kpiTable({
       month: { year: year ?? 1970, month: month ?? 1 },
@@ -243,7 +259,7 @@ async function markOffTrack(
       table.filter((row) => row.achievement?.status === "off_track").map((row) => row.kpi),
     );
   }
-  for (const row of p.rows) row.offTrack = offTrack.get(row.clientId) ?? [];
+  return offTrack;
 }
 
 /** The weeks from `from` to `to` (inclusive, at most `max`), oldest first. */

@@ -1,25 +1,72 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { InvoiceSettingsForm } from "@/components/contracts/invoice-settings-form";
+import { AgencyProfileForm } from "@/components/margins/agency-profile-form";
+import { CostRates } from "@/components/margins/cost-rates";
 import { Card, PageHeader } from "@/components/ui/misc";
-import { getAgencySettings } from "@/db/queries/agency";
+import { getAgencyProfile } from "@/db/queries/agency";
+import { listCostRates, listStaffForRates } from "@/db/queries/margins";
 import { agencyRead } from "@/lib/actions/agency-read";
-import { saveInvoiceSettings } from "./actions";
+import { tokyoToday } from "@/lib/contracts/view";
+import { costRateViews } from "@/lib/margins/rates-view";
+import { STAFF_ROLES } from "@/lib/options";
+import { addCostRate, removeCostRate, saveAgencyProfile, saveInvoiceSettings } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("contracts");
   return { title: t("settings.title") };
 }
 
+/** Default report deadline when the agency has not set one: the 5th business day of the next month. */
+const DEFAULT_REPORT_DEADLINE = 5;
+
 export default async function AgencySettingsPage() {
-  const t = await getTranslations("contracts");
-  const settings = await agencyRead("agency.settings", ({ tx, agencyId }) => getAgencySettings(tx, { agencyId }));
+  const t = await getTranslations();
+  const today = tokyoToday();
+  const { profile, rates, staff } = await agencyRead("agency.settings", async ({ tx, agencyId }) => ({
+    profile: await getAgencyProfile(tx, { agencyId }),
+    rates: await listCostRates(tx, { agencyId }),
+    staff: await listStaffForRates(tx, { agencyId }),
+  }));
+  const roleLabel = (role: string) => t("margins.rates.role", { role: t(`roles.${role as "owner"}`) });
+  const memberLabel = (name: string) => t("margins.rates.member", { name });
+  const settings = profile.settings;
   return (
-    <div className="max-w-2xl space-y-6">
-      <PageHeader title={t("settings.title")} />
+    <div className="max-w-4xl space-y-6">
+      <PageHeader title={t("contracts.settings.title")} />
+      <Card className="space-y-4 p-6">
+        <h2 className="text-base font-semibold">{t("margins.profile.title")}</h2>
+        <AgencyProfileForm
+          current={{
+            name: profile.name,
+            taxRounding: settings.taxRounding,
+            hiringTrigger1: settings.hiringTriggers[0],
+            hiringTrigger2: settings.hiringTriggers[1],
+            reportDeadlineBusinessDay: settings.reportDeadlineBusinessDay ?? DEFAULT_REPORT_DEADLINE,
+          }}
+          save={saveAgencyProfile}
+        />
+      </Card>
       <Card className="p-6">
         <InvoiceSettingsForm current={settings.invoiceRegistrationNumber ?? ""} save={saveInvoiceSettings} />
       </Card>
+      <Card className="space-y-4 p-6">
+        <div>
+          <h2 className="text-base font-semibold">{t("margins.rates.title")}</h2>
+          <p className="mt-1 text-sm text-slate-500">{t("margins.rates.description")}</p>
+        </div>
+        <CostRates
+          rates={costRateViews(rates, staff, today, roleLabel, memberLabel)}
+          targets={[
+            ...STAFF_ROLES.map((role) => ({ value: `role:${role}`, label: roleLabel(role) })),
+            ...staff.map((s) => ({ value: `member:${s.membershipId}`, label: memberLabel(s.name) })),
+          ]}
+          today={today}
+          add={addCostRate}
+          remove={removeCostRate}
+        />
+      </Card>
+      <p className="text-sm text-slate-500">{t("margins.branding")}</p>
     </div>
   );
 }

@@ -66,6 +66,11 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
             <Link href={`/clients/${client.id}/kpis/entry`} className={buttonClass("secondary", "sm")}>
               {t("kpiEntry.link")}
             </Link>
+            {can(member.membership.role, "margins.read") ? (
+              <Link href={`/clients/${client.id}/margin`} className={buttonClass("secondary", "sm")}>
+                {t("margins.link")}
+              </Link>
+            ) : null}
             {canWrite && client.status !== "ended" ? (
               <EndClientButton id={client.id} version={client.version} name={client.name} />
             ) : null}
