@@ -93,8 +93,8 @@ export default async function Home() {
           note={data.unpublished === null ? t("start.reports.unavailable") : undefined}
           items={(data.unpublished ?? []).map((r) => ({
             key: r.clientId,
-            href: `/clients/${r.clientId}`,
-            text: r.name,
+            href: `/clients/${r.clientId}/reports/${data.month}`,
+            text: r.late ? `${r.name} · ${t("portfolio.report.late")}` : r.name,
           }))}
         />
       </div>

@@ -448,3 +448,35 @@ export async function listActiveClientsAcrossAgencies(db: DbOrTx) {
     .where(eq(clients.status, "active"))
     .orderBy(asc(clients.agencyId), asc(clients.name));
 }
+
+/**
+ * For some clients and a month: the report's status and first publication (null when none was generated),
+ * and the report deadline's business day from the client's active contract (null when none states it).
+ */
+export async function reportStatusRows(
+  db: DbOrTx,
+  p: { agencyId: string; clientIds: readonly string[]; month: string },
+) {
+  if (p.clientIds.length === 0) return [];
+  return db
+    .select({
+      clientId: clients.id,
+      status: monthlyReports.status,
+      firstPublishedAt: monthlyReports.firstPublishedAt,
+      deadlineBusinessDay: sql<number | null>`(
+        select (v.document -> 'sla' ->> 'reportDeadlineBusinessDay')::int
+        from contracts c join contract_versions v on v.agency_id = c.agency_id and v.id = c.current_version_id
+        where c.agency_id = ${clients.agencyId} and c.client_id = ${clients.id} and c.status = 'active'
+        order by c.created_at desc limit 1)`,
+    })
+    .from(clients)
+    .leftJoin(
+      monthlyReports,
+      and(
+        eq(monthlyReports.agencyId, clients.agencyId),
+        eq(monthlyReports.clientId, clients.id),
+        eq(monthlyReports.month, p.month),
+      ),
+    )
+    .where(and(eq(clients.agencyId, p.agencyId), inArray(clients.id, [...p.clientIds])));
+}

@@ -51,7 +51,9 @@ export async function loadStartPage(tx: DbOrTx, p: { agencyId: string; today: st
       : [];
   });
   const unpublished = REPORTS_AVAILABLE
-    ? clients.filter((c) => reports.get(c.id) !== "published").map((c) => ({ clientId: c.id, name: c.name }))
+    ? clients
+        .filter((c) => reports.get(c.id) !== "published")
+        .map((c) => ({ clientId: c.id, name: c.name, late: reports.get(c.id) === "late" }))
     : null;
   return { week, month, due: dueContracts(terms, p.today), entries, checklists, risk, negative, unpublished };
 }
