@@ -16,6 +16,7 @@ import { FormMessage } from "@/components/ui/misc";
 import type { ServerAction } from "@/lib/actions/safe-action";
 import { cn } from "@/lib/cn";
 import { MEASURES, type MeasureKey, validateWeekCells } from "@/lib/domain/kpi";
+import { messageFiller } from "@/lib/i18n/fill";
 import {
   type ConflictCell,
   cellKey,
@@ -65,6 +66,17 @@ export function EntryGrid({
   const show = useCallback(
     (measure: MeasureKey, value: number | null | undefined) => formatCell(measure, value, locale),
     [locale],
+  );
+  // Every cell's label and last week's figure: names translated once a grid, the texts filled without the
+  // message formatter (96 cells and more a week).
+  const labels = useMemo(
+    () => ({
+      cell: messageFiller(t.raw("cellLabel"), (values) => t("cellLabel", values)),
+      previous: messageFiller(t.raw("previous"), (values) => t("previous", values)),
+      measure: new Map(measures.map((measure) => [measure, tm(`measures.${measure}`)])),
+      channel: new Map(channels.map((channel) => [channel, tc(channel)])),
+    }),
+    [t, tm, tc, measures, channels],
   );
 
   const [stored, setStored] = useState<EntryWeek>(week);
@@ -390,7 +402,7 @@ export function EntryGrid({
               </th>
               {channels.map((channel) => (
                 <th key={channel} scope="col" className="px-2 py-2 text-right text-xs font-semibold text-slate-600">
-                  {tc(channel)}
+                  {labels.channel.get(channel)}
                 </th>
               ))}
             </tr>
@@ -399,7 +411,7 @@ export function EntryGrid({
             {measures.map((measure, row) => (
               <tr key={measure} className="align-top">
                 <th scope="row" className="sticky left-0 bg-white px-2 py-2 text-left font-normal whitespace-nowrap">
-                  <span className="block text-slate-900">{tm(`measures.${measure}`)}</span>
+                  <span className="block text-slate-900">{labels.measure.get(measure)}</span>
                   <span className="block text-[11px] text-slate-500">{t(`units.${MEASURES[measure].unit}`)}</span>
                 </th>
                 {channels.map((channel, col) => {
@@ -408,7 +420,10 @@ export function EntryGrid({
                   const errorId = `kpi-cell-error-${key}`;
                   const previousValue = previousValues.get(key);
                   const conflictCell = conflict?.cells[key];
-                  const label = t("cellLabel", { measure: tm(`measures.${measure}`), channel: tc(channel) });
+                  const label = labels.cell({
+                    measure: labels.measure.get(measure) ?? measure,
+                    channel: labels.channel.get(channel) ?? channel,
+                  });
                   return (
                     <td key={channel} className="px-1 py-1 text-right">
                       <input
@@ -438,7 +453,7 @@ export function EntryGrid({
                         onPaste={(event) => onPaste(event, row, col)}
                       />
                       <span className="block h-4 text-[11px] leading-4 text-slate-400" data-previous>
-                        {previousValue !== undefined ? t("previous", { value: show(measure, previousValue) }) : ""}
+                        {previousValue !== undefined ? labels.previous({ value: show(measure, previousValue) }) : ""}
                       </span>
                       {conflictCell ? (
                         <EntryConflictChoice

@@ -4,6 +4,7 @@ import type { DbOrTx } from "../client";
 import { FieldError, NotFoundError, onUniqueViolation } from "../errors";
 import { type Channel, type ClientStatus, clientAssignments, clients, memberships, type NewClient } from "../schema";
 import type { ClientScope } from "../scope";
+import { parsedJson } from "./json";
 import { updateVersioned, type VersionedKey } from "./versioned";
 
 /** The rows a member may see: everything, their assigned clients, or their own client. */
@@ -63,26 +64,30 @@ export async function listClients(db: DbOrTx, p: ClientListParams) {
     p.ids ? (p.ids.length > 0 ? inArray(clients.id, p.ids) : sql`false`) : undefined,
   );
   const order = p.dir === "asc" ? asc(sortColumns[p.sort]) : desc(sortColumns[p.sort]);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        ...clientColumns,
-        // Written out with table-qualified names: in a single-table select drizzle drops the qualifier from
-        // interpolated columns, which would make these correlated subqueries ambiguous.
-        managerName: sql<string | null>`(select u.name from client_assignments ca
-          join memberships m on m.id = ca.membership_id
-          join users u on u.id = m.user_id
-          where ca.agency_id = "clients"."agency_id" and ca.client_id = "clients"."id" and ca.role = 'manager')`,
-        operatorCount: sql<number>`(select count(*)::int from client_assignments ca
-          where ca.agency_id = "clients"."agency_id" and ca.client_id = "clients"."id" and ca.role = 'operator')`,
-      })
-      .from(clients)
-      .where(where)
-      .orderBy(order, asc(clients.id))
-      .limit(p.pageSize)
-      .offset((p.page - 1) * p.pageSize),
-    db.select({ value: count() }).from(clients).where(where),
-  ]);
+  // The page and the number of matching clients in one statement (the count of the whole match, before the
+  // limit); a page past the end has no row to carry it, and asks again.
+  const found = await db
+    .select({
+      ...clientColumns,
+      // Written out with table-qualified names: in a single-table select drizzle drops the qualifier from
+      // interpolated columns, which would make these correlated subqueries ambiguous.
+      managerName: sql<string | null>`(select u.name from client_assignments ca
+        join memberships m on m.id = ca.membership_id
+        join users u on u.id = m.user_id
+        where ca.agency_id = "clients"."agency_id" and ca.client_id = "clients"."id" and ca.role = 'manager')`,
+      operatorCount: sql<number>`(select count(*)::int from client_assignments ca
+        where ca.agency_id = "clients"."agency_id" and ca.client_id = "clients"."id" and ca.role = 'operator')`,
+      total: sql<number>`(count(*) over ())::int`,
+    })
+    .from(clients)
+    .where(where)
+    .orderBy(order, asc(clients.id))
+    .limit(p.pageSize)
+    .offset((p.page - 1) * p.pageSize);
+  const rows = found.map(({ total: _total, ...row }) => row);
+  if (found[0]) return { rows, total: found[0].total };
+  if (p.page === 1) return { rows, total: 0 };
+  const [total] = await db.select({ value: count() }).from(clients).where(where);
   return { rows, total: total?.value ?? 0 };
 }
 
@@ -90,17 +95,23 @@ export type ClientListRow = Awaited<ReturnType<typeof listClients>>["rows"][numb
 
 /** One client the member may see, with its assignments; "not found" for any other agency's or client's row. */
 export async function getClientOrThrow(db: DbOrTx, p: { agencyId: string; clientId: string; scope: ClientScope }) {
+  // One statement: every client page reads this (most through a layout), so the assignments come along as JSON.
   const [client] = await db
-    .select({ ...clientColumns, version: clients.version })
+    .select({
+      ...clientColumns,
+      version: clients.version,
+      assignments: sql<{ membershipId: string; role: "manager" | "operator" }[] | string>`coalesce((
+        select json_agg(json_build_object('membershipId', ca.membership_id, 'role', ca.role) order by ca.membership_id)
+        from client_assignments ca where ca.agency_id = "clients"."agency_id" and ca.client_id = "clients"."id"
+      ), '[]'::json)`,
+    })
     .from(clients)
     .where(and(eq(clients.agencyId, p.agencyId), eq(clients.id, p.clientId), clientScopeCondition(p.scope)));
   if (!client) throw new NotFoundError("client");
-  const assignments = await db
-    .select({ membershipId: clientAssignments.membershipId, role: clientAssignments.role })
-    .from(clientAssignments)
-    .where(and(eq(clientAssignments.agencyId, p.agencyId), eq(clientAssignments.clientId, p.clientId)));
+  const { assignments: raw, ...row } = client;
+  const assignments = parsedJson<{ membershipId: string; role: "manager" | "operator" }[]>(raw);
   return {
-    ...client,
+    ...row,
     managerMembershipId: assignments.find((a) => a.role === "manager")?.membershipId ?? null,
     operatorMembershipIds: assignments.filter((a) => a.role === "operator").map((a) => a.membershipId),
   };

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { ChecklistStatus } from "../../lib/domain/checklist";
 import type { ContractStatus, ContractVersion } from "../../lib/domain/contract";
 import type { InvoiceActuals } from "../../lib/domain/invoice";
@@ -58,15 +58,23 @@ export async function listClientContracts(db: DbOrTx, p: { agencyId: string; cli
  */
 export async function listAgencyContracts(
   db: DbOrTx,
-  p: { agencyId: string; scope: ClientScope; statuses?: ContractStatus[]; clientIds?: string[] },
+  p: {
+    agencyId: string;
+    scope: ClientScope;
+    statuses?: ContractStatus[];
+    clientIds?: string[];
+    /** With `statuses`: also every contract of these clients, whatever its status (one query for two lists). */
+    orClientIds?: string[];
+  },
 ) {
   if (p.clientIds && p.clientIds.length === 0) return [];
+  const statuses = p.statuses ? inArray(contracts.status, p.statuses) : undefined;
   return contractsWithCurrent(db)
     .where(
       and(
         eq(contracts.agencyId, p.agencyId),
         contractScope(p.scope),
-        p.statuses ? inArray(contracts.status, p.statuses) : undefined,
+        statuses && p.orClientIds?.length ? or(statuses, inArray(contracts.clientId, p.orClientIds)) : statuses,
         p.clientIds ? inArray(contracts.clientId, p.clientIds) : undefined,
       ),
     )
@@ -80,9 +88,17 @@ export async function listAgencyContracts(
  */
 export async function listContractTerms(
   db: DbOrTx,
-  p: { agencyId: string; scope: ClientScope; statuses?: ContractStatus[]; clientIds?: string[] },
+  p: {
+    agencyId: string;
+    scope: ClientScope;
+    statuses?: ContractStatus[];
+    clientIds?: string[];
+    /** With `statuses`: also every contract of these clients, whatever its status (one query for two lists). */
+    orClientIds?: string[];
+  },
 ) {
   if (p.clientIds && p.clientIds.length === 0) return [];
+  const statuses = p.statuses ? inArray(contracts.status, p.statuses) : undefined;
   return db
     .select({
       id: contracts.id,
@@ -108,7 +124,7 @@ export async function listContractTerms(
       and(
         eq(contracts.agencyId, p.agencyId),
         contractScope(p.scope),
-        p.statuses ? inArray(contracts.status, p.statuses) : undefined,
+        statuses && p.orClientIds?.length ? or(statuses, inArray(contracts.clientId, p.orClientIds)) : statuses,
         p.clientIds ? inArray(contracts.clientId, p.clientIds) : undefined,
       ),
     )

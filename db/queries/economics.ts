@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import type { Channel, Scenario } from "@/lib/options";
 import type { DbOrTx } from "../client";
 import { NotFoundError, onUniqueViolation } from "../errors";
 import { type PlLineInputs, type PlLineValues, plLines } from "../schema";
+import { parsedJson } from "./json";
 import { updateVersioned, type VersionedKey } from "./versioned";
 
 // The line's key, inputs and version: every column but the tenant and bookkeeping ones (a new input column
@@ -152,4 +153,28 @@ export async function listBaseLines(db: DbOrTx, p: { agencyId: string; clientIds
     .where(
       and(eq(plLines.agencyId, p.agencyId), inArray(plLines.clientId, [...p.clientIds]), eq(plLines.scenario, "base")),
     );
+}
+
+export type BaseLineRow = PlLineValues & { clientId: string };
+
+/**
+ * The same lines as `listBaseLines`, as a JSON array expression for a statement that reads more than the
+ * lines (a page's one query): `clientIds` is an SQL expression of the client ids (e.g. a column).
+ */
+export function baseLinesJson(agencyId: string, clientIds: SQL): SQL {
+  const { id: _id, version: _version, ...values } = columns;
+  const fields = sql.join(
+    [
+      sql.raw(`'clientId', pl.client_id`),
+      ...Object.entries(values).map(([key, column]) => sql.raw(`'${key}', pl."${column.name}"`)),
+    ],
+    sql`, `,
+  );
+  return sql`coalesce((select json_agg(json_build_object(${fields})) from ${plLines} pl
+    where pl.agency_id = ${agencyId} and pl.client_id in (${clientIds}) and pl.scenario = 'base'), '[]'::json)`;
+}
+
+/** What `baseLinesJson` returned, as `listBaseLines` returns it. */
+export function baseLinesOf(value: unknown): BaseLineRow[] {
+  return parsedJson<BaseLineRow[]>(value);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { type KpiKey, MEASURES, type MeasureKey } from "@/lib/domain/kpi";
 import type { VerdictSettings } from "@/lib/domain/verdict";
 import type { Channel, ClientStatus } from "@/lib/options";
@@ -18,6 +18,8 @@ import {
 } from "../schema";
 import type { ClientScope } from "../scope";
 import { clientScopeCondition } from "./clients";
+import { type BaseLineRow, baseLinesJson, baseLinesOf } from "./economics";
+import { parsedJson, rowsOf } from "./json";
 
 // ─── The plan ─────────────────────────────────────────────────────────────────────────────────────────
 
@@ -39,32 +41,23 @@ export interface KpiPlanRow {
   items: KpiPlanItemRow[];
 }
 
+const planJson = (agencyId: string, clientId: string) => sql`(select json_build_object(
+    'reviewCadence', p.review_cadence, 'thirdPartyAudit', p.third_party_audit, 'verdictSettings', p.verdict_settings,
+    'returnRateBaselineBp', p.return_rate_baseline_bp, 'version', p.version, 'updatedAt', p.updated_at,
+    'items', coalesce((select json_agg(json_build_object('kpi', i.kpi, 'tier', i.tier, 'direction', i.direction,
+        'dataSource', i.data_source, 'thirdPartyAudited', i.third_party_audited) order by i.position)
+      from ${kpiPlanItems} i where i.agency_id = p.agency_id and i.client_id = p.client_id), '[]'::json))
+  from ${kpiPlans} p where p.agency_id = ${agencyId} and p.client_id = ${clientId})`;
+
+function planOf(value: unknown): KpiPlanRow | null {
+  const plan = parsedJson<(Omit<KpiPlanRow, "updatedAt"> & { updatedAt: string }) | null>(value);
+  return plan && { ...plan, updatedAt: new Date(plan.updatedAt) };
+}
+
 /** A client's KPI plan with its KPIs in the plan's order, or null when none was made. */
 export async function getKpiPlan(db: DbOrTx, p: { agencyId: string; clientId: string }): Promise<KpiPlanRow | null> {
-  const [plan] = await db
-    .select({
-      reviewCadence: kpiPlans.reviewCadence,
-      thirdPartyAudit: kpiPlans.thirdPartyAudit,
-      verdictSettings: kpiPlans.verdictSettings,
-      returnRateBaselineBp: kpiPlans.returnRateBaselineBp,
-      version: kpiPlans.version,
-      updatedAt: kpiPlans.updatedAt,
-    })
-    .from(kpiPlans)
-    .where(and(eq(kpiPlans.agencyId, p.agencyId), eq(kpiPlans.clientId, p.clientId)));
-  if (!plan) return null;
-  const items = await db
-    .select({
-      kpi: kpiPlanItems.kpi,
-      tier: kpiPlanItems.tier,
-      direction: kpiPlanItems.direction,
-      dataSource: kpiPlanItems.dataSource,
-      thirdPartyAudited: kpiPlanItems.thirdPartyAudited,
-    })
-    .from(kpiPlanItems)
-    .where(and(eq(kpiPlanItems.agencyId, p.agencyId), eq(kpiPlanItems.clientId, p.clientId)))
-    .orderBy(asc(kpiPlanItems.position));
-  return { ...plan, items };
+  const [row] = rowsOf<{ plan: unknown }>(await db.execute(sql`select ${planJson(p.agencyId, p.clientId)} as plan`));
+  return planOf(row?.plan ?? null);
 }
 
 export interface KpiPlanValues {
@@ -174,24 +167,38 @@ export interface WeekRow {
   cells: WeekCell[];
 }
 
+const cellsJson = (w: SQL) => sql`coalesce((select json_agg(json_build_object('channel', e.channel,
+      'measure', e.measure, 'value', e.value) order by e.channel, e.measure)
+    from ${kpiEntries} e where e.agency_id = ${w}.agency_id and e.client_id = ${w}.client_id
+      and e.iso_week = ${w}.iso_week), '[]'::json)`;
+
+/** The week (version, who saved it last, cells) as JSON, or null. */
+const weekJson = (p: { agencyId: string; clientId: string; isoWeek: string }) => sql`(select json_build_object(
+    'version', w.version, 'updatedAt', w.updated_at, 'updatedByName', u.name, 'cells', ${cellsJson(sql`w`)})
+  from ${kpiWeeks} w left join ${users} u on u.id = w.updated_by
+  where w.agency_id = ${p.agencyId} and w.client_id = ${p.clientId} and w.iso_week = ${p.isoWeek})`;
+
+/** The latest week before `isoWeek` that has figures, as JSON { isoWeek, cells }, or null. */
+const previousWeekJson = (p: { agencyId: string; clientId: string; isoWeek: string }) => sql`(select
+    json_build_object('isoWeek', w.iso_week, 'cells', ${cellsJson(sql`w`)})
+  from ${kpiWeeks} w
+  where w.agency_id = ${p.agencyId} and w.client_id = ${p.clientId} and w.iso_week < ${p.isoWeek}
+    and exists (select 1 from ${kpiEntries} e where e.agency_id = w.agency_id and e.client_id = w.client_id
+      and e.iso_week = w.iso_week)
+  order by w.iso_week desc limit 1)`;
+
+function weekOf(value: unknown): WeekRow | null {
+  const week = parsedJson<(Omit<WeekRow, "updatedAt"> & { updatedAt: string }) | null>(value);
+  return week && { ...week, updatedAt: new Date(week.updatedAt) };
+}
+
 /** One client's week as stored, or null when nothing was ever saved for it. */
 export async function getKpiWeek(
   db: DbOrTx,
   p: { agencyId: string; clientId: string; isoWeek: string },
 ): Promise<WeekRow | null> {
-  const [week] = await db
-    .select({ version: kpiWeeks.version, updatedAt: kpiWeeks.updatedAt, updatedByName: users.name })
-    .from(kpiWeeks)
-    .leftJoin(users, eq(users.id, kpiWeeks.updatedBy))
-    .where(and(eq(kpiWeeks.agencyId, p.agencyId), eq(kpiWeeks.clientId, p.clientId), eq(kpiWeeks.isoWeek, p.isoWeek)));
-  if (!week) return null;
-  const cells = await db
-    .select({ channel: kpiEntries.channel, measure: kpiEntries.measure, value: kpiEntries.value })
-    .from(kpiEntries)
-    .where(
-      and(eq(kpiEntries.agencyId, p.agencyId), eq(kpiEntries.clientId, p.clientId), eq(kpiEntries.isoWeek, p.isoWeek)),
-    );
-  return { ...week, cells };
+  const [row] = rowsOf<{ week: unknown }>(await db.execute(sql`select ${weekJson(p)} as week`));
+  return weekOf(row?.week);
 }
 
 /** The latest week before `isoWeek` that has figures: what the grid shows beside each cell. */
@@ -199,23 +206,32 @@ export async function getPreviousKpiWeek(
   db: DbOrTx,
   p: { agencyId: string; clientId: string; isoWeek: string },
 ): Promise<{ isoWeek: string; cells: WeekCell[] } | null> {
-  const [previous] = await db
-    .select({ isoWeek: kpiWeeks.isoWeek })
-    .from(kpiWeeks)
-    .where(
-      and(
-        eq(kpiWeeks.agencyId, p.agencyId),
-        eq(kpiWeeks.clientId, p.clientId),
-        sql`${kpiWeeks.isoWeek} < ${p.isoWeek}`,
-        sql`exists (select 1 from ${kpiEntries} e where e.agency_id = ${kpiWeeks.agencyId}
-          and e.client_id = ${kpiWeeks.clientId} and e.iso_week = ${kpiWeeks.isoWeek})`,
-      ),
-    )
-    .orderBy(desc(kpiWeeks.isoWeek))
-    .limit(1);
-  if (!previous) return null;
-  const week = await getKpiWeek(db, { ...p, isoWeek: previous.isoWeek });
-  return week && { isoWeek: previous.isoWeek, cells: week.cells };
+  const [row] = rowsOf<{ previous: unknown }>(await db.execute(sql`select ${previousWeekJson(p)} as previous`));
+  return parsedJson<{ isoWeek: string; cells: WeekCell[] } | null>(row?.previous ?? null);
+}
+
+/**
+ * What the weekly entry grid reads, in one statement: the KPIs of the client's plan (null without a plan),
+ * the week as stored (getKpiWeek) and the latest earlier week with figures (getPreviousKpiWeek).
+ */
+export async function entryWeekSources(
+  db: DbOrTx,
+  p: { agencyId: string; clientId: string; isoWeek: string },
+): Promise<{ kpis: KpiKey[] | null; week: WeekRow | null; previous: { isoWeek: string; cells: WeekCell[] } | null }> {
+  const [row] = rowsOf<{ has_plan: boolean; kpis: unknown; week: unknown; previous: unknown }>(
+    await db.execute(sql`select
+      exists (select 1 from ${kpiPlans} kp where kp.agency_id = ${p.agencyId} and kp.client_id = ${p.clientId})
+        as has_plan,
+      coalesce((select json_agg(i.kpi order by i.position) from ${kpiPlanItems} i
+        where i.agency_id = ${p.agencyId} and i.client_id = ${p.clientId}), '[]'::json) as kpis,
+      ${weekJson(p)} as week,
+      ${previousWeekJson(p)} as previous`),
+  );
+  return {
+    kpis: row?.has_plan ? parsedJson<KpiKey[]>(row.kpis) : null,
+    week: weekOf(row?.week),
+    previous: parsedJson<{ isoWeek: string; cells: WeekCell[] } | null>(row?.previous ?? null),
+  };
 }
 
 export interface SaveWeekParams {
@@ -419,7 +435,6 @@ export async function kpiAggregates(
   p: { agencyId: string; clientIds: readonly string[]; fromMonth: string; toMonth: string; by?: "month" | "week" },
 ): Promise<AggregateRow[]> {
   if (p.clientIds.length === 0) return [];
-  const rows: AggregateRow[] = [];
   if (p.by === "week") {
     const weeks = await db
       .select({ clientId: kpiWeeks.clientId, period: kpiWeeks.isoWeek, figures: kpiWeeks.figures })
@@ -433,22 +448,7 @@ export async function kpiAggregates(
         ),
       )
       .orderBy(asc(kpiWeeks.clientId), asc(kpiWeeks.isoWeek));
-    for (const week of weeks) {
-      for (const [channel, values] of Object.entries(week.figures)) {
-        for (const [measure, value] of Object.entries(values)) {
-          const weight = WEIGHT_OF.find(([score]) => score === measure)?.[1];
-          rows.push({
-            clientId: week.clientId,
-            period: week.period,
-            channel: channel as Channel,
-            measure: measure as MeasureKey,
-            value,
-            weighted: weight === undefined ? null : value * (values[weight] ?? 0),
-          });
-        }
-      }
-    }
-    return rows;
+    return weekAggregateRows(weeks);
   }
   const months = await db
     .select({ clientId: kpiMonthRollups.clientId, period: kpiMonthRollups.month, figures: kpiMonthRollups.figures })
@@ -462,6 +462,40 @@ export async function kpiAggregates(
       ),
     )
     .orderBy(asc(kpiMonthRollups.clientId), asc(kpiMonthRollups.month));
+  return monthAggregateRows(months);
+}
+
+type WeekRollup = { clientId: string; period: string; figures: Record<string, Record<string, number>> };
+type MonthRollup = {
+  clientId: string;
+  period: string;
+  figures: Record<string, { sums: Record<string, number>; weighted: Record<string, number> }>;
+};
+
+/** A week's stored figures (channel → measure → value) as aggregate rows, weighted means weighed. */
+function weekAggregateRows(weeks: readonly WeekRollup[]): AggregateRow[] {
+  const rows: AggregateRow[] = [];
+  for (const week of weeks) {
+    for (const [channel, values] of Object.entries(week.figures)) {
+      for (const [measure, value] of Object.entries(values)) {
+        const weight = WEIGHT_OF.find(([score]) => score === measure)?.[1];
+        rows.push({
+          clientId: week.clientId,
+          period: week.period,
+          channel: channel as Channel,
+          measure: measure as MeasureKey,
+          value,
+          weighted: weight === undefined ? null : value * (values[weight] ?? 0),
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+/** A month's roll-up (channel → sums and weighted sums) as aggregate rows. */
+function monthAggregateRows(months: readonly MonthRollup[]): AggregateRow[] {
+  const rows: AggregateRow[] = [];
   for (const month of months) {
     for (const [channel, figures] of Object.entries(month.figures)) {
       for (const [measure, value] of Object.entries(figures.sums)) {
@@ -614,10 +648,6 @@ export interface KpiClientRow {
   weekVersion: number | null;
 }
 
-function parsedJson<T>(value: unknown): T {
-  return (typeof value === "string" ? JSON.parse(value) : value) as T;
-}
-
 /**
  * The clients a member may see with what the week's overview and a CSV need, in one query: channels,
  * operators, the plan's KPIs, and with `isoWeek` the week's entered cells and version. Filters: statuses,
@@ -756,4 +786,104 @@ export async function listKpiWeekVersions(
         )})`,
       ),
     );
+}
+
+// ─── A page's sources in one statement ────────────────────────────────────────────────────────────────
+// Every statement costs a parse, a plan and a round trip whatever it returns (in the embedded database a
+// few milliseconds of the server's one thread), so the pages that read a client's KPIs read them with one.
+
+export interface KpiMonthSources {
+  plan: KpiPlanRow | null;
+  /** Month roll-ups from `fromMonth` to `toMonth`. */
+  months: AggregateRow[];
+  /** Week figures of the weeks counting in `weekFromMonth` … `toMonth`. */
+  weeks: AggregateRow[];
+  /** Targets of `targetsFromMonth` … `toMonth`. */
+  targets: KpiTargetRow[];
+  baseLines: BaseLineRow[];
+}
+
+/**
+ * What a client's KPI month reads (lib/kpis/load.ts), in one statement: the plan with its items, the month
+ * roll-ups and week figures of the given ranges, the targets and the P/L base lines — the same rows as
+ * getKpiPlan, kpiAggregates (by month and by week), listKpiTargets and listBaseLines.
+ */
+export async function kpiMonthSources(
+  db: DbOrTx,
+  p: {
+    agencyId: string;
+    clientId: string;
+    fromMonth: string;
+    toMonth: string;
+    weekFromMonth: string;
+    targetsFromMonth: string;
+  },
+): Promise<KpiMonthSources> {
+  const result = await db.execute(sql`select
+    ${planJson(p.agencyId, p.clientId)} as plan,
+    coalesce((select json_agg(json_build_object('clientId', r.client_id, 'period', r.month, 'figures', r.figures)
+        order by r.month)
+      from ${kpiMonthRollups} r where r.agency_id = ${p.agencyId} and r.client_id = ${p.clientId}
+        and r.month >= ${p.fromMonth} and r.month <= ${p.toMonth}), '[]'::json) as months,
+    coalesce((select json_agg(json_build_object('clientId', w.client_id, 'period', w.iso_week, 'figures', w.figures)
+        order by w.iso_week)
+      from ${kpiWeeks} w where w.agency_id = ${p.agencyId} and w.client_id = ${p.clientId}
+        and w.month >= ${p.weekFromMonth} and w.month <= ${p.toMonth}), '[]'::json) as weeks,
+    coalesce((select json_agg(json_build_object('kpi', t.kpi, 'month', t.month, 'target', t.target)
+        order by t.kpi, t.month)
+      from ${kpiTargets} t where t.agency_id = ${p.agencyId} and t.client_id = ${p.clientId}
+        and t.month >= ${p.targetsFromMonth} and t.month <= ${p.toMonth}), '[]'::json) as targets,
+    ${baseLinesJson(p.agencyId, sql`${p.clientId}::uuid`)} as base_lines`);
+  const [row = {}] = rowsOf<Record<string, unknown>>(result);
+  return {
+    plan: planOf(row.plan),
+    months: monthAggregateRows(parsedJson<MonthRollup[]>(row.months)),
+    weeks: weekAggregateRows(parsedJson<WeekRollup[]>(row.weeks)),
+    targets: parsedJson<KpiTargetRow[]>(row.targets),
+    baseLines: baseLinesOf(row.base_lines),
+  };
+}
+
+export interface VerdictSources {
+  /** The verdict settings of the clients' plans (clients without a plan are absent), as listKpiPlanSettings. */
+  plans: { clientId: string; verdictSettings: Partial<VerdictSettings>; returnRateBaselineBp: number | null }[];
+  months: AggregateRow[];
+  weeks: AggregateRow[];
+  baseLines: BaseLineRow[];
+}
+
+/**
+ * What the verdicts of several clients read (the client list), in one statement: the plans' settings, the
+ * month roll-ups and week figures of the given ranges, and the P/L base lines.
+ */
+export async function verdictSources(
+  db: DbOrTx,
+  p: { agencyId: string; clientIds: readonly string[]; fromMonth: string; toMonth: string; weekFromMonth: string },
+): Promise<VerdictSources> {
+  if (p.clientIds.length === 0) return { plans: [], months: [], weeks: [], baseLines: [] };
+  const ids = sql.join(
+    p.clientIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const [row = {}] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select
+      coalesce((select json_agg(json_build_object('clientId', kp.client_id, 'verdictSettings', kp.verdict_settings,
+          'returnRateBaselineBp', kp.return_rate_baseline_bp))
+        from ${kpiPlans} kp where kp.agency_id = ${p.agencyId} and kp.client_id in (${ids})), '[]'::json) as plans,
+      coalesce((select json_agg(json_build_object('clientId', r.client_id, 'period', r.month, 'figures', r.figures)
+          order by r.client_id, r.month)
+        from ${kpiMonthRollups} r where r.agency_id = ${p.agencyId} and r.client_id in (${ids})
+          and r.month >= ${p.fromMonth} and r.month <= ${p.toMonth}), '[]'::json) as months,
+      coalesce((select json_agg(json_build_object('clientId', w.client_id, 'period', w.iso_week, 'figures', w.figures)
+          order by w.client_id, w.iso_week)
+        from ${kpiWeeks} w where w.agency_id = ${p.agencyId} and w.client_id in (${ids})
+          and w.month >= ${p.weekFromMonth} and w.month <= ${p.toMonth}), '[]'::json) as weeks,
+      ${baseLinesJson(p.agencyId, ids)} as base_lines`),
+  );
+  return {
+    plans: parsedJson<VerdictSources["plans"]>(row.plans),
+    months: monthAggregateRows(parsedJson<MonthRollup[]>(row.months)),
+    weeks: weekAggregateRows(parsedJson<WeekRollup[]>(row.weeks)),
+    baseLines: baseLinesOf(row.base_lines),
+  };
 }

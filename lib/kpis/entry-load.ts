@@ -4,7 +4,7 @@ import "server-only";
 // of figures the client has. Callers pass the tenant transaction and have already checked the client.
 
 import type { DbOrTx } from "@/db/client";
-import { getKpiPlan, getKpiWeek, getPreviousKpiWeek } from "@/db/queries/kpis";
+import { entryWeekSources, getKpiPlan, getKpiWeek, type WeekRow } from "@/db/queries/kpis";
 import { type MeasureKey, measuresForPlan } from "@/lib/domain/kpi";
 import type { EntryCell, EntryWeek } from "./entry";
 
@@ -12,7 +12,10 @@ type WeekKey = { agencyId: string; clientId: string; isoWeek: string };
 
 /** The week as stored now (version 0 and no cells when it was never saved). */
 export async function loadEntryWeek(tx: DbOrTx, p: WeekKey): Promise<EntryWeek> {
-  const week = await getKpiWeek(tx, p);
+  return entryWeekOf(await getKpiWeek(tx, p));
+}
+
+function entryWeekOf(week: WeekRow | null): EntryWeek {
   return {
     version: week?.version ?? 0,
     cells: week?.cells ?? [],
@@ -36,12 +39,11 @@ export interface EntryPageData {
   previous: { isoWeek: string; cells: EntryCell[] } | null;
 }
 
+/** One statement (db/queries/kpis.ts entryWeekSources). */
 export async function loadEntryPage(tx: DbOrTx, p: WeekKey): Promise<EntryPageData> {
-  const measures = await loadPlanMeasures(tx, p);
-  if (measures === null) return { measures, week: emptyWeek, previous: null };
-  const week = await loadEntryWeek(tx, p);
-  const previous = await getPreviousKpiWeek(tx, p);
-  return { measures, week, previous };
+  const sources = await entryWeekSources(tx, p);
+  if (sources.kpis === null) return { measures: null, week: emptyWeek, previous: null };
+  return { measures: measuresForPlan(sources.kpis), week: entryWeekOf(sources.week), previous: sources.previous };
 }
 
 const emptyWeek: EntryWeek = { version: 0, cells: [], updatedByName: null, updatedAt: null };

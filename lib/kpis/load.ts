@@ -4,10 +4,9 @@ import "server-only";
 // transaction and have already checked that the member may see the client(s).
 
 import type { DbOrTx } from "@/db/client";
-import { listBaseLines } from "@/db/queries/economics";
-import { getKpiPlan, type KpiPlanRow, kpiAggregates, listKpiPlanSettings, listKpiTargets } from "@/db/queries/kpis";
+import { type KpiPlanRow, kpiAggregates, kpiMonthSources, verdictSources } from "@/db/queries/kpis";
 import type { YearMonth } from "@/lib/domain/calendar";
-import { addMonths, isoWeekKey, monthKey, monthOfIsoWeek } from "@/lib/domain/calendar";
+import { addMonths, isoWeekKey, monthKey, monthOfIsoWeek, parseMonthKey } from "@/lib/domain/calendar";
 import { weeksOfMonth } from "@/lib/domain/kpi";
 import { DEFAULT_VERDICT_SETTINGS, evaluateVerdict, type Verdict, type VerdictSettings } from "@/lib/domain/verdict";
 import {
@@ -61,25 +60,49 @@ export async function loadKpiMonth(
   tx: DbOrTx,
   p: { agencyId: string; clientId: string; month: YearMonth },
 ): Promise<KpiMonth> {
-  const plan = await getKpiPlan(tx, { agencyId: p.agencyId, clientId: p.clientId });
-  const settings = settingsOf(plan?.verdictSettings);
-  const window = verdictFrom(p.month, settings);
-  // 13 months for the table (year-on-year) and the 12-month charts, or more if the verdict reads further.
-  const from = monthKey(earliest(addMonths(p.month, -12), window.months));
   const to = monthKey(p.month);
-  const weekFrom = monthKey(earliest(window.weeks, p.month));
+  // One statement reads the plan and the ranges the default thresholds need: 13 months for the table
+  // (year-on-year) and the 12-month charts, or more if the verdict reads further.
+  const ranges = (s: VerdictSettings) => {
+    const window = verdictFrom(p.month, s);
+    return {
+      from: monthKey(earliest(addMonths(p.month, -12), window.months)),
+      weekFrom: monthKey(earliest(window.weeks, p.month)),
+    };
+  };
+  const fetched = ranges(DEFAULT_VERDICT_SETTINGS);
+  const sources = await kpiMonthSources(tx, {
+    agencyId: p.agencyId,
+    clientId: p.clientId,
+    fromMonth: fetched.from,
+    toMonth: to,
+    weekFromMonth: fetched.weekFrom,
+    targetsFromMonth: monthKey(addMonths(p.month, -11)),
+  });
+  const plan = sources.plan;
+  const settings = settingsOf(plan?.verdictSettings);
+  // A plan whose thresholds read further back than the defaults: the earlier months (or weeks) too.
+  const needed = ranges(settings);
   const clientIds = [p.clientId];
-  const [monthRows, weekRows, targetRows, lines] = await Promise.all([
-    kpiAggregates(tx, { agencyId: p.agencyId, clientIds, fromMonth: from, toMonth: to }),
-    kpiAggregates(tx, { agencyId: p.agencyId, clientIds, fromMonth: weekFrom, toMonth: to, by: "week" }),
-    listKpiTargets(tx, {
-      agencyId: p.agencyId,
-      clientId: p.clientId,
-      fromMonth: monthKey(addMonths(p.month, -11)),
-      toMonth: to,
-    }),
-    listBaseLines(tx, { agencyId: p.agencyId, clientIds }),
+  const before = (month: string) => monthKey(addMonths(parseMonthKey(month) ?? p.month, -1));
+  const [earlierMonths, earlierWeeks] = await Promise.all([
+    needed.from < fetched.from
+      ? kpiAggregates(tx, { agencyId: p.agencyId, clientIds, fromMonth: needed.from, toMonth: before(fetched.from) })
+      : [],
+    needed.weekFrom < fetched.weekFrom
+      ? kpiAggregates(tx, {
+          agencyId: p.agencyId,
+          clientIds,
+          fromMonth: needed.weekFrom,
+          toMonth: before(fetched.weekFrom),
+          by: "week",
+        })
+      : [],
   ]);
+  const monthRows = [...earlierMonths, ...sources.months];
+  const weekRows = [...earlierWeeks, ...sources.weeks];
+  const targetRows = sources.targets;
+  const lines = sources.baseLines;
   const monthFigures = figuresByPeriod(monthRows);
   const weekFigures = figuresByPeriod(weekRows);
   const targets = new Map(targetRows.map((t) => [targetKey(t.kpi, t.month), t.target]));
@@ -112,8 +135,9 @@ export async function loadKpiMonth(
 }
 
 /**
- * The verdict of one month for several clients (the client list): four queries whatever the number of
- * clients (they run in one transaction, so one after another). A client without a plan is evaluated with the default thresholds.
+ * The verdict of one month for several clients (the client list): one statement whatever the number of
+ * clients (and one more only when a plan's thresholds read further back than the defaults). A client
+ * without a plan is evaluated with the default thresholds.
  */
 export async function loadVerdicts(
   tx: DbOrTx,
@@ -121,19 +145,42 @@ export async function loadVerdicts(
 ): Promise<Map<string, Verdict>> {
   const result = new Map<string, Verdict>();
   if (p.clientIds.length === 0) return result;
-  const plans = await listKpiPlanSettings(tx, p);
-  const planOf = new Map(plans.map((plan) => [plan.clientId, plan]));
-  const windows = [...plans.map((plan) => settingsOf(plan.verdictSettings)), DEFAULT_VERDICT_SETTINGS].map((s) =>
-    verdictFrom(p.month, s),
-  );
-  const from = monthKey(earliest(...windows.map((w) => w.months)));
-  const weekFrom = monthKey(earliest(...windows.map((w) => w.weeks)));
   const to = monthKey(p.month);
-  const [monthRows, weekRows, lines] = await Promise.all([
-    kpiAggregates(tx, { agencyId: p.agencyId, clientIds: p.clientIds, fromMonth: from, toMonth: to }),
-    kpiAggregates(tx, { agencyId: p.agencyId, clientIds: p.clientIds, fromMonth: weekFrom, toMonth: to, by: "week" }),
-    listBaseLines(tx, p),
-  ]);
+  const fetched = verdictFrom(p.month, DEFAULT_VERDICT_SETTINGS);
+  const sources = await verdictSources(tx, {
+    agencyId: p.agencyId,
+    clientIds: p.clientIds,
+    fromMonth: monthKey(fetched.months),
+    weekFromMonth: monthKey(fetched.weeks),
+    toMonth: to,
+  });
+  const planOf = new Map(sources.plans.map((plan) => [plan.clientId, plan]));
+  const windows = sources.plans.map((plan) => verdictFrom(p.month, settingsOf(plan.verdictSettings)));
+  const from = monthKey(earliest(fetched.months, ...windows.map((w) => w.months)));
+  const weekFrom = monthKey(earliest(fetched.weeks, ...windows.map((w) => w.weeks)));
+  let { months: monthRows, weeks: weekRows } = sources;
+  // A plan whose thresholds read further back than the defaults: the earlier months (or weeks) of all clients.
+  const before = (month: YearMonth) => monthKey(addMonths(month, -1));
+  if (from < monthKey(fetched.months)) {
+    const earlier = { fromMonth: from, toMonth: before(fetched.months) };
+    monthRows = [...(await kpiAggregates(tx, { ...p, ...earlier })), ...monthRows];
+  }
+  if (weekFrom < monthKey(fetched.weeks)) {
+    const earlier = { fromMonth: weekFrom, toMonth: before(fetched.weeks), by: "week" as const };
+    weekRows = [...(await kpiAggregates(tx, { ...p, ...earlier })), ...weekRows];
+  }
+  const byClient = <T extends { clientId: string }>(rows: readonly T[]) => {
+    const grouped = new Map<string, T[]>();
+    for (const row of rows) {
+      const list = grouped.get(row.clientId);
+      if (list) list.push(row);
+      else grouped.set(row.clientId, [row]);
+    }
+    return grouped;
+  };
+  const monthsOf = byClient(monthRows);
+  const weeksOf = byClient(weekRows);
+  const linesOf = byClient(sources.baseLines);
   for (const clientId of p.clientIds) {
     const plan = planOf.get(clientId);
     const settings = settingsOf(plan?.verdictSettings);
@@ -143,9 +190,9 @@ export async function loadVerdicts(
         settings: plan?.verdictSettings ?? {},
         resolvedSettings: settings,
         returnRateBaselineBp: plan?.returnRateBaselineBp ?? null,
-        months: figuresByPeriod(monthRows.filter((r) => r.clientId === clientId)),
-        weeks: figuresByPeriod(weekRows.filter((r) => r.clientId === clientId)),
-        base: baseLineFigures(lines.filter((l) => l.clientId === clientId)),
+        months: figuresByPeriod(monthsOf.get(clientId) ?? []),
+        weeks: figuresByPeriod(weeksOf.get(clientId) ?? []),
+        base: baseLineFigures(linesOf.get(clientId) ?? []),
       }),
     );
     if (verdict.ok) result.set(clientId, verdict.value);

@@ -131,14 +131,37 @@ const loadClientsPage = cache(async (key: string) => {
   const today = tokyoToday();
   return agencyRead("clients.read", async ({ tx, agencyId, scope, member }) => {
     const showDue = can(member.membership.role, "contracts.read");
-    const due =
-      showDue || params.due
-        ? dueContracts(await listContractTerms(tx, { agencyId, scope, statuses: ["active"] }), today)
-        : [];
-    const ids = params.due ? due.map((c) => c.clientId) : undefined;
-    const list = await listClients(tx, { agencyId, scope, ...params, ids, pageSize: PAGE_SIZE });
-    // The page's contracts with their checklist counts, in one query.
-    const contracts = await listContractTerms(tx, { agencyId, scope, clientIds: list.rows.map((r) => r.id) });
+    let list: Awaited<ReturnType<typeof listClients>>;
+    let due: ReturnType<typeof dueContracts> = [];
+    let contracts: Awaited<ReturnType<typeof listContractTerms>>;
+    if (params.due) {
+      // The deadline list decides which clients the page lists.
+      due = dueContracts(await listContractTerms(tx, { agencyId, scope, statuses: ["active"] }), today);
+      list = await listClients(tx, {
+        agencyId,
+        scope,
+        ...params,
+        ids: due.map((c) => c.clientId),
+        pageSize: PAGE_SIZE,
+      });
+      contracts = await listContractTerms(tx, { agencyId, scope, clientIds: list.rows.map((r) => r.id) });
+    } else {
+      list = await listClients(tx, { agencyId, scope, ...params, pageSize: PAGE_SIZE });
+      const ids = list.rows.map((r) => r.id);
+      if (showDue) {
+        // The active contracts (for the deadline list) and the page's contracts (for its badges) in one query.
+        const terms = await listContractTerms(tx, { agencyId, scope, statuses: ["active"], orClientIds: ids });
+        due = dueContracts(
+          terms.filter((c) => c.status === "active"),
+          today,
+        );
+        const onPage = new Set(ids);
+        contracts = terms.filter((c) => onPage.has(c.clientId));
+      } else {
+        contracts = await listContractTerms(tx, { agencyId, scope, clientIds: ids });
+      }
+    }
+    // The page's contracts come with their checklist counts.
     const done = new Map(contracts.flatMap((c) => (c.currentVersionId ? [[c.currentVersionId, c.checklistDone]] : [])));
     // The verdict of the last complete month, for the page's clients in one batch.
     const verdicts = await loadVerdicts(tx, {
@@ -146,7 +169,13 @@ const loadClientsPage = cache(async (key: string) => {
       clientIds: list.rows.map((r) => r.id),
       month: lastCompleteMonth(today),
     });
-    return { member, ...list, badges: contractBadges(contracts, done, today), due: showDue ? due : null, verdicts };
+    return {
+      member,
+      ...list,
+      badges: contractBadges(contracts, done, today),
+      due: showDue ? due : null,
+      verdicts,
+    };
   });
 });
 

@@ -2,14 +2,27 @@
 
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { RowEdit } from "./row-context";
 
+/** The row buttons' texts, made once a grid (columns.tsx): a page has 25 rows of them. */
+export type RowActionLabels = {
+  details: string;
+  save: string;
+  copyBase: string;
+  copyBaseHint: string;
+  copied: string;
+  delete: string;
+  showLine: (values: { sku: string }) => string;
+  saveLine: (values: { sku: string }) => string;
+  copyBaseFor: (values: { sku: string }) => string;
+  deleteLine: (values: { sku: string }) => string;
+  deleteConfirm: (values: { sku: string }) => string;
+};
+
 /** Show the line in the panel below; save (the row's form, also on Enter); copy base; delete. */
-export function RowActions({ edit }: { edit: RowEdit }) {
-  const t = useTranslations("economics");
+export function RowActions({ edit, labels }: { edit: RowEdit; labels: RowActionLabels }) {
   const { line, scenario, clientId, canEdit, formId, version, pending, busy, onSubmit, run, actions } = edit;
   const pathname = usePathname();
   const search = useSearchParams();
@@ -23,9 +36,9 @@ export function RowActions({ edit }: { edit: RowEdit }) {
         href={`${pathname}?${next.toString()}`}
         scroll={false}
         className="rounded px-1.5 py-1 text-indigo-700 hover:bg-indigo-50"
-        aria-label={t("showLine", { sku: line.sku })}
+        aria-label={labels.showLine({ sku: line.sku })}
       >
-        {t("details")}
+        {labels.details}
       </Link>
       {canEdit && view ? (
         <form id={formId} method="post" onSubmit={onSubmit} className="flex items-center gap-1">
@@ -35,8 +48,8 @@ export function RowActions({ edit }: { edit: RowEdit }) {
           <input type="hidden" name="channel" value={line.channel} />
           <input type="hidden" name="sku" value={line.sku} />
           <input type="hidden" name="scenario" value={scenario} />
-          <Button type="submit" size="sm" pending={pending} aria-label={t("saveLine", { sku: line.sku })}>
-            {t("save")}
+          <Button type="submit" size="sm" pending={pending} aria-label={labels.saveLine({ sku: line.sku })}>
+            {labels.save}
           </Button>
         </form>
       ) : null}
@@ -46,8 +59,8 @@ export function RowActions({ edit }: { edit: RowEdit }) {
           size="sm"
           variant="ghost"
           pending={busy}
-          title={t("copyBaseHint")}
-          aria-label={t("copyBaseFor", { sku: line.sku })}
+          title={labels.copyBaseHint}
+          aria-label={labels.copyBaseFor({ sku: line.sku })}
           onClick={() =>
             run(async () => {
               const versions = {
@@ -55,18 +68,18 @@ export function RowActions({ edit }: { edit: RowEdit }) {
                 optimistic: line.versions.optimistic ?? undefined,
               };
               const r = await actions.copyBase(null, { ...key, versions });
-              return r.ok ? t("copied") : r.message;
+              return r.ok ? labels.copied : r.message;
             })
           }
         >
-          {t("copyBase")}
+          {labels.copyBase}
         </Button>
       ) : null}
       {canEdit ? (
         <ConfirmButton
-          aria-label={t("deleteLine", { sku: line.sku })}
-          title={t("deleteConfirm", { sku: line.sku })}
-          confirmLabel={t("delete")}
+          aria-label={labels.deleteLine({ sku: line.sku })}
+          title={labels.deleteConfirm({ sku: line.sku })}
+          confirmLabel={labels.delete}
           onConfirm={() =>
             run(async () => {
               const r = await actions.deleteLine(null, key);
@@ -74,7 +87,7 @@ export function RowActions({ edit }: { edit: RowEdit }) {
             })
           }
         >
-          {t("delete")}
+          {labels.delete}
         </ConfirmButton>
       ) : null}
     </div>

@@ -5,9 +5,10 @@ import { type ReactNode, useMemo } from "react";
 import { PL_INPUTS, type PlField } from "@/lib/economics/fields";
 import type { GridLine } from "@/lib/economics/view";
 import { formatYen } from "@/lib/format";
+import { messageFiller } from "@/lib/i18n/fill";
 import { type Locale, toLocale } from "@/lib/i18n/locales";
 import { SCENARIOS, type Scenario } from "@/lib/options";
-import { RowActions } from "./cells";
+import { type RowActionLabels, RowActions } from "./cells";
 import type { RowEdit } from "./row-context";
 
 /**
@@ -39,6 +40,21 @@ export function usePlColumns(scenario: Scenario, triggers: readonly number[]): P
     const unreachable = <span className="text-red-600">{t("unreachable")}</span>;
     const noAdBudget = <span className="text-red-600">{t("noAdBudget")}</span>;
     const channelShort = new Map<string, string>();
+    const sku = (key: "showLine" | "saveLine" | "copyBaseFor" | "deleteLine" | "deleteConfirm") =>
+      messageFiller(t.raw(key), (values) => t(key, values as { sku: string }));
+    const actionLabels: RowActionLabels = {
+      details: t("details"),
+      save: t("save"),
+      copyBase: t("copyBase"),
+      copyBaseHint: t("copyBaseHint"),
+      copied: t("copied"),
+      delete: t("delete"),
+      showLine: sku("showLine"),
+      saveLine: sku("saveLine"),
+      copyBaseFor: sku("copyBaseFor"),
+      deleteLine: sku("deleteLine"),
+      deleteConfirm: sku("deleteConfirm"),
+    };
     const orders = (value: number | null | undefined, testId: string) => {
       if (value === undefined) return dash;
       if (value === null) return unreachable;
@@ -68,7 +84,12 @@ export function usePlColumns(scenario: Scenario, triggers: readonly number[]): P
         kind: "key",
         cell: (line) => <span className="font-medium">{line.sku}</span>,
       },
-      { id: "actions", header: t("actions"), kind: "actions", cell: (_line, edit) => <RowActions edit={edit} /> },
+      {
+        id: "actions",
+        header: t("actions"),
+        kind: "actions",
+        cell: (_line, edit) => <RowActions edit={edit} labels={actionLabels} />,
+      },
       {
         id: "grossProfit",
         header: t("figures.grossProfit"),

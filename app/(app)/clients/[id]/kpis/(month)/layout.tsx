@@ -1,9 +1,6 @@
 import type { ReactNode } from "react";
-import { z } from "zod";
-import { NotFoundError } from "@/db/errors";
-import { getClientOrThrow } from "@/db/queries/clients";
-import { agencyRead } from "@/lib/actions/agency-read";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { kpiClient } from "./load";
 
 /**
  * Who may see this client's KPI page is decided here, above loading.tsx: the page streams behind its
@@ -16,10 +13,6 @@ export default async function KpiMonthLayout({
   children: ReactNode;
   params: Promise<{ id: string }>;
 }) {
-  const { id } = await params;
-  await agencyRead("kpis.read", async ({ tx, agencyId, scope }) => {
-    if (!z.uuid().safeParse(id).success) throw new NotFoundError("client");
-    await getClientOrThrow(tx, { agencyId, clientId: id, scope });
-  });
+  await kpiClient((await params).id);
   return <ClientMessages scope="kpis">{children}</ClientMessages>;
 }

@@ -10,10 +10,7 @@ import { PlanDetails } from "@/components/kpis/plan-details";
 import { VerdictPanel } from "@/components/kpis/verdict-panel";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/misc";
-import { NotFoundError } from "@/db/errors";
-import { getClientOrThrow } from "@/db/queries/clients";
 import { agencyRead } from "@/lib/actions/agency-read";
-import { can } from "@/lib/auth/permissions";
 import { tokyoToday } from "@/lib/contracts/view";
 import { addMonths, isoWeekKey, isoWeekOf, lastIsoWeekOfMonth, monthKey, parseMonthKey } from "@/lib/domain/calendar";
 import { toLocale } from "@/lib/i18n/locales";
@@ -21,6 +18,7 @@ import { loadKpiMonth } from "@/lib/kpis/load";
 import { chartSeries, contributionOf, valueFor } from "@/lib/kpis/rollup";
 import { CHANNELS } from "@/lib/options";
 import { parseSearchParams } from "@/lib/search-params";
+import { kpiClient } from "./load";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("kpiPage");
@@ -51,16 +49,10 @@ export default async function KpiPage({
   const inProgress = key === monthKey(current);
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const { client, data, canPlan, canEnter } = await agencyRead("kpis.read", async ({ tx, agencyId, scope, member }) => {
-    if (!z.uuid().safeParse(id).success) throw new NotFoundError("client");
-    const client = await getClientOrThrow(tx, { agencyId, clientId: id, scope });
-    return {
-      client,
-      data: await loadKpiMonth(tx, { agencyId, clientId: id, month }),
-      canPlan: can(member.membership.role, "kpis.plan"),
-      canEnter: can(member.membership.role, "kpis.enter"),
-    };
-  });
+  const { client, canPlan, canEnter } = await kpiClient(id);
+  const data = await agencyRead("kpis.read", ({ tx, agencyId }) =>
+    loadKpiMonth(tx, { agencyId, clientId: client.id, month }),
+  );
   const [y, m, d] = today.split("-").map(Number);
   const entryWeek = isoWeekKey(
     inProgress ? isoWeekOf(new Date(Date.UTC(y ?? 2026, (m ?? 1) - 1, d ?? 1))) : lastIsoWeekOfMonth(month),

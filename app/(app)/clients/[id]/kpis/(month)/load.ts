@@ -1,0 +1,24 @@
+import "server-only";
+import { cache } from "react";
+import { z } from "zod";
+import { NotFoundError } from "@/db/errors";
+import { getClientOrThrow } from "@/db/queries/clients";
+import { agencyRead } from "@/lib/actions/agency-read";
+import { can } from "@/lib/auth/permissions";
+
+/**
+ * The client of the KPI page, if the member may see it; otherwise 404. Cached per request: the layout calls
+ * it first, so a denied request answers 404 before the page's loading skeleton streams, and the page reuses
+ * the answer instead of reading the client again.
+ */
+export const kpiClient = cache(async (id: string) =>
+  agencyRead("kpis.read", async ({ tx, agencyId, scope, member }) => {
+    if (!z.uuid().safeParse(id).success) throw new NotFoundError("client");
+    const client = await getClientOrThrow(tx, { agencyId, clientId: id, scope });
+    return {
+      client: { id: client.id, name: client.name, channels: client.channels },
+      canPlan: can(member.membership.role, "kpis.plan"),
+      canEnter: can(member.membership.role, "kpis.enter"),
+    };
+  }),
+);
