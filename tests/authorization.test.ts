@@ -376,6 +376,11 @@ const CASES: Case[] = [
     expected: staffOnly("ok", "not_found"),
   },
   {
+    action: "agency.verdictDefaults",
+    input: async () => ({ maxTacosBp: "20", stopCpaWeeks: "" }),
+    expected: staffOnly("ok", "not_found"),
+  },
+  {
     action: "margins.addCostRate",
     input: async () => ({
       target: "role:operator",

@@ -6,6 +6,7 @@ import {
   removeCostRate,
   saveAgencyProfile,
   saveInvoiceSettings,
+  saveVerdictDefaults,
 } from "@/app/(app)/agency-settings/actions";
 import {
   activateContract,
@@ -61,6 +62,7 @@ import {
   addCostRateSchema,
   addDirectCostSchema,
   agencyProfileSchema,
+  agencyVerdictDefaultsSchema,
   deleteCostRateSchema,
   deleteDirectCostSchema,
 } from "@/lib/schemas/margins";
@@ -242,6 +244,12 @@ const TARGETS: Target[] = [
       hiringTrigger2: "600000",
       reportDeadlineBusinessDay: "5",
     }),
+  },
+  {
+    name: "agency.verdictDefaults",
+    schema: agencyVerdictDefaultsSchema,
+    run: (i) => saveVerdictDefaults(null, i),
+    valid: () => ({ maxTacosBp: "20", minReviewRatingHundredths: "4.1", stopCpaWeeks: "" }),
   },
   {
     name: "margins.addCostRate",

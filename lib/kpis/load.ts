@@ -4,6 +4,7 @@ import "server-only";
 // transaction and have already checked that the member may see the client(s).
 
 import type { DbOrTx } from "@/db/client";
+import { getAgencySettings } from "@/db/queries/agency";
 import { listBaseLines } from "@/db/queries/economics";
 import { getKpiPlan, type KpiPlanRow, kpiAggregates, listKpiPlanSettings, listKpiTargets } from "@/db/queries/kpis";
 import type { YearMonth } from "@/lib/domain/calendar";
@@ -45,6 +46,17 @@ function settingsOf(overrides: Partial<VerdictSettings> | undefined): VerdictSet
   return { ...DEFAULT_VERDICT_SETTINGS, ...(overrides ?? {}) };
 }
 
+/**
+ * The agency's default thresholds (agency settings), the layer between DEFAULT_VERDICT_SETTINGS and each
+ * client's plan overrides; callers that already hold them pass `agencyDefaults` and save the query.
+ */
+async function agencyDefaultsOf(
+  tx: DbOrTx,
+  p: { agencyId: string; agencyDefaults?: Partial<VerdictSettings> },
+): Promise<Partial<VerdictSettings>> {
+  return p.agencyDefaults ?? (await getAgencySettings(tx, { agencyId: p.agencyId })).verdictDefaults ?? {};
+}
+
 /** The first month the verdict's window reads (monthly rules), and the first its weekly rule reads. */
 function verdictFrom(month: YearMonth, settings: VerdictSettings): { months: YearMonth; weeks: YearMonth } {
   const window = verdictWindow(settings);
@@ -59,10 +71,11 @@ const earliest = (...months: YearMonth[]) => months.reduce((a, b) => (monthKey(a
 
 export async function loadKpiMonth(
   tx: DbOrTx,
-  p: { agencyId: string; clientId: string; month: YearMonth },
+  p: { agencyId: string; clientId: string; month: YearMonth; agencyDefaults?: Partial<VerdictSettings> },
 ): Promise<KpiMonth> {
   const plan = await getKpiPlan(tx, { agencyId: p.agencyId, clientId: p.clientId });
-  const settings = settingsOf(plan?.verdictSettings);
+  const overrides = { ...(await agencyDefaultsOf(tx, p)), ...(plan?.verdictSettings ?? {}) };
+  const settings = settingsOf(overrides);
   const window = verdictFrom(p.month, settings);
   // 13 months for the table (year-on-year) and the 12-month charts, or more if the verdict reads further.
   const from = monthKey(earliest(addMonths(p.month, -12), window.months));
@@ -88,7 +101,7 @@ export async function loadKpiMonth(
   const verdict = evaluateVerdict(
     verdictInputOf({
       month: p.month,
-      settings: plan?.verdictSettings ?? {},
+      settings: overrides,
       resolvedSettings: settings,
       returnRateBaselineBp: plan?.returnRateBaselineBp ?? null,
       months: monthFigures,
@@ -117,13 +130,15 @@ export async function loadKpiMonth(
  */
 export async function loadVerdicts(
   tx: DbOrTx,
-  p: { agencyId: string; clientIds: readonly string[]; month: YearMonth },
+  p: { agencyId: string; clientIds: readonly string[]; month: YearMonth; agencyDefaults?: Partial<VerdictSettings> },
 ): Promise<Map<string, Verdict>> {
   const result = new Map<string, Verdict>();
   if (p.clientIds.length === 0) return result;
+  const defaults = await agencyDefaultsOf(tx, p);
   const plans = await listKpiPlanSettings(tx, p);
   const planOf = new Map(plans.map((plan) => [plan.clientId, plan]));
-  const windows = [...plans.map((plan) => settingsOf(plan.verdictSettings)), DEFAULT_VERDICT_SETTINGS].map((s) =>
+  const overridesOf = (clientId: string) => ({ ...defaults, ...(planOf.get(clientId)?.verdictSettings ?? {}) });
+  const windows = [...plans.map((plan) => settingsOf(overridesOf(plan.clientId))), settingsOf(defaults)].map((s) =>
     verdictFrom(p.month, s),
   );
   const from = monthKey(earliest(...windows.map((w) => w.months)));
@@ -136,11 +151,12 @@ export async function loadVerdicts(
   ]);
   for (const clientId of p.clientIds) {
     const plan = planOf.get(clientId);
-    const settings = settingsOf(plan?.verdictSettings);
+    const overrides = overridesOf(clientId);
+    const settings = settingsOf(overrides);
     const verdict = evaluateVerdict(
       verdictInputOf({
         month: p.month,
-        settings: plan?.verdictSettings ?? {},
+        settings: overrides,
         resolvedSettings: settings,
         returnRateBaselineBp: plan?.returnRateBaselineBp ?? null,
         months: figuresByPeriod(monthRows.filter((r) => r.clientId === clientId)),

@@ -7,7 +7,12 @@ import { getAgencyProfile, renameAgency, updateAgencySettings } from "@/db/queri
 import { deleteCostRate, insertCostRate, listStaffForRates } from "@/db/queries/margins";
 import { agencyAction } from "@/lib/actions/safe-action";
 import { agencyInvoiceSettingsSchema } from "@/lib/schemas/contracts";
-import { addCostRateSchema, agencyProfileSchema, deleteCostRateSchema } from "@/lib/schemas/margins";
+import {
+  addCostRateSchema,
+  agencyProfileSchema,
+  agencyVerdictDefaultsSchema,
+  deleteCostRateSchema,
+} from "@/lib/schemas/margins";
 
 /** The qualified-invoice registration number (T + 13 digits); empty clears it. */
 export const saveInvoiceSettings = agencyAction({
@@ -99,5 +104,32 @@ export const removeCostRate = agencyAction({
     await ctx.audit({ action: "margins.costRate.delete", entity: "cost_rate", entityId: id, before });
     revalidatePath("/agency-settings");
     return { id };
+  },
+});
+
+/**
+ * The agency's default verdict thresholds (SPEC §5): every client's verdict starts from them, and a client's
+ * plan overrides them. Checked with the verdict's own rules; only values that differ from the product's
+ * defaults are stored.
+ */
+export const saveVerdictDefaults = agencyAction({
+  name: "agency.verdictDefaults",
+  permission: "agency.settings",
+  schema: agencyVerdictDefaultsSchema,
+  async run(verdictDefaults, ctx) {
+    const { before, after } = await updateAgencySettings(ctx.tx, {
+      agencyId: ctx.agencyId,
+      changes: { verdictDefaults },
+    });
+    await ctx.audit({
+      action: "agency.verdictDefaults",
+      entity: "agency",
+      entityId: ctx.agencyId,
+      before: { verdictDefaults: before.verdictDefaults ?? {} },
+      after: { verdictDefaults: after.verdictDefaults ?? {} },
+    });
+    // Verdicts show on the client list, client pages, KPI pages and the portfolio.
+    revalidatePath("/", "layout");
+    return { verdictDefaults };
   },
 });

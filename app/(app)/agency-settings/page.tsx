@@ -3,14 +3,17 @@ import { getTranslations } from "next-intl/server";
 import { InvoiceSettingsForm } from "@/components/contracts/invoice-settings-form";
 import { AgencyProfileForm } from "@/components/margins/agency-profile-form";
 import { CostRates } from "@/components/margins/cost-rates";
+import { VerdictDefaultsForm } from "@/components/margins/verdict-defaults-form";
 import { Card, PageHeader } from "@/components/ui/misc";
 import { getAgencyProfile } from "@/db/queries/agency";
 import { listCostRates, listStaffForRates } from "@/db/queries/margins";
 import { agencyRead } from "@/lib/actions/agency-read";
 import { tokyoToday } from "@/lib/contracts/view";
+import { DEFAULT_VERDICT_SETTINGS } from "@/lib/domain/verdict";
+import { typedText, VERDICT_SETTING_KEYS, VERDICT_SETTING_KINDS } from "@/lib/kpis/plan-view";
 import { costRateViews } from "@/lib/margins/rates-view";
 import { STAFF_ROLES } from "@/lib/options";
-import { addCostRate, removeCostRate, saveAgencyProfile, saveInvoiceSettings } from "./actions";
+import { addCostRate, removeCostRate, saveAgencyProfile, saveInvoiceSettings, saveVerdictDefaults } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("contracts");
@@ -49,6 +52,26 @@ export default async function AgencySettingsPage() {
       </Card>
       <Card className="p-6">
         <InvoiceSettingsForm current={settings.invoiceRegistrationNumber ?? ""} save={saveInvoiceSettings} />
+      </Card>
+      <Card className="space-y-4 p-6">
+        <div>
+          <h2 className="text-base font-semibold">{t("margins.verdictDefaults.title")}</h2>
+          <p className="mt-1 text-sm text-slate-500">{t("margins.verdictDefaults.description")}</p>
+        </div>
+        <VerdictDefaultsForm
+          fields={VERDICT_SETTING_KEYS.map((key) => ({
+            key,
+            label: t(`kpiPlan.settings.${key}`),
+            value: typedText(VERDICT_SETTING_KINDS[key], settings.verdictDefaults?.[key]),
+            placeholder: typedText(VERDICT_SETTING_KINDS[key], DEFAULT_VERDICT_SETTINGS[key]),
+          }))}
+          labels={{
+            title: t("margins.verdictDefaults.title"),
+            save: t("margins.profile.save"),
+            saved: t("margins.profile.saved"),
+          }}
+          save={saveVerdictDefaults}
+        />
       </Card>
       <Card className="space-y-4 p-6">
         <div>
