@@ -95,14 +95,17 @@ test("an operator and a client user find no trace of costs or margins", async ({
   await manager.close();
 
   const denied = ["/portfolio", "/portfolio/export", `/clients/${HANA}/margin`, "/agency-settings"];
-  const traces = ["ポートフォリオ", "工数原価", "提供原価", "工数単価", "/margin", "/portfolio"];
+  // Words of costs and margins in what the page shows, and links to their pages.
+  const traces = ["ポートフォリオ", "工数原価", "提供原価", "工数単価", "粗利率", "代理店の粗利"];
+  const costLinks = 'a[href*="/margin"], a[href*="/portfolio"], a[href*="/agency-settings"]';
 
   const operator = await browser.newPage();
   await signIn(operator, "op1@sakura.example");
   await operator.goto(`/clients/${HANA}`);
   await expect(operator.getByRole("heading", { level: 1, name: "花みずき化粧品" })).toBeVisible();
-  const operatorHtml = await operator.content();
-  for (const trace of traces) expect(operatorHtml, trace).not.toContain(trace);
+  const operatorText = (await operator.locator("body").allInnerTexts()).join("\n");
+  for (const trace of traces) expect(operatorText, trace).not.toContain(trace);
+  await expect(operator.locator(costLinks)).toHaveCount(0);
   await expect(operator.getByRole("link", { name: "粗利" })).toHaveCount(0);
   await operator.goto(`/clients/${HANA}/reports/${LAST_MONTH}`);
   await expect(operator.getByRole("heading", { level: 1, name: `花みずき化粧品 · ${LAST_MONTH}` })).toBeVisible();
@@ -114,13 +117,59 @@ test("an operator and a client user find no trace of costs or margins", async ({
   const client = await browser.newPage();
   await signIn(client, "client@sakura.example");
   await expect(client).toHaveURL(/\/portal$/);
-  const portalHtml = await client.content();
-  for (const trace of traces) expect(portalHtml, trace).not.toContain(trace);
+  const portalText = (await client.locator("body").allInnerTexts()).join("\n");
+  for (const trace of traces) expect(portalText, trace).not.toContain(trace);
+  await expect(client.locator(costLinks)).toHaveCount(0);
   for (const path of denied) expect((await client.request.get(path)).status(), path).toBe(404);
   await client.goto(`/portal/reports/${LAST_MONTH}`);
   await expect(client.getByRole("heading", { level: 1, name: new RegExp(`${LAST_MONTH} 月次レポート`) })).toBeVisible();
   const reportHtml = await client.content();
   for (const secret of ["代理店の粗利", "工数原価", "提供原価", labourCost])
     expect(reportHtml, secret).not.toContain(secret);
+  await client.close();
+});
+
+test("an owner brands the portal: a logo refused, one accepted and served only as an image, a colour", async ({
+  browser,
+}) => {
+  const svg = (inner: string) =>
+    Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">${inner}</svg>`);
+  const owner = await browser.newPage();
+  await signIn(owner, "owner@sakura.example");
+  await owner.goto("/agency-settings");
+  const upload = owner.getByRole("form", { name: "ロゴをアップロード" });
+  await upload.getByLabel("ロゴファイル（PNG または SVG）").setInputFiles({
+    name: "logo.svg",
+    mimeType: "image/svg+xml",
+    buffer: svg('<script>alert(1)</script><rect width="40" height="40"/>'),
+  });
+  await upload.getByRole("button", { name: "ロゴをアップロード" }).click();
+  await expect(owner.getByText("このSVGには使えない要素・属性が含まれています（<script>）。")).toBeVisible();
+  await upload.getByLabel("ロゴファイル（PNG または SVG）").setInputFiles({
+    name: "logo.svg",
+    mimeType: "image/svg+xml",
+    buffer: svg('<rect width="40" height="40" fill="#e11d48"/>'),
+  });
+  await upload.getByRole("button", { name: "ロゴをアップロード" }).click();
+  await expect(owner.getByText("ロゴを保存しました")).toBeVisible();
+  const colour = owner.getByRole("form", { name: "ブランドカラー" });
+  await colour.getByLabel("ブランドカラー").fill("#E11D48");
+  await colour.getByRole("button", { name: "保存" }).click();
+  await expect(owner.getByText("保存しました", { exact: true })).toBeVisible();
+
+  const logo = await owner.request.get("/branding/logo");
+  expect(logo.status()).toBe(200);
+  expect(logo.headers()["content-type"]).toBe("image/svg+xml");
+  expect(logo.headers()["content-security-policy"]).toBe("default-src 'none'; style-src 'unsafe-inline'");
+  expect(logo.headers()["x-content-type-options"]).toBe("nosniff");
+  await owner.close();
+
+  // The client user's portal header carries the logo and the colour.
+  const client = await browser.newPage();
+  await signIn(client, "client@sakura.example");
+  const header = client.getByTestId("brand-header");
+  await expect(header.getByRole("img")).toHaveAttribute("src", /^\/branding\/logo\?v=[0-9a-f]{16}$/);
+  await expect(header).toHaveCSS("border-left-color", "rgb(225, 29, 72)");
+  expect((await client.request.get("/branding/logo")).status()).toBe(200);
   await client.close();
 });

@@ -17,6 +17,8 @@ export type AgencySettings = {
    * overrides. Only the thresholds that differ from the defaults are stored.
    */
   verdictDefaults?: Partial<VerdictSettings>;
+  /** The agency's brand colour ("#rrggbb"), in the portal's header and on reports; a client may override it. */
+  brandColor?: string | null;
 };
 
 export const defaultAgencySettings: AgencySettings = {

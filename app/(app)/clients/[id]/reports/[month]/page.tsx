@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { generateReport, publishReport, saveReportCommentary } from "@/app/(app)/reports/actions";
+import { BrandHeader } from "@/components/branding/brand-header";
 import { ReportMargin } from "@/components/margins/report-margin";
 import { CommentaryForm } from "@/components/reports/commentary-form";
 import { GenerateButton, PublishButton } from "@/components/reports/report-actions";
@@ -10,6 +11,7 @@ import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/misc";
 import { Table, Td, Th } from "@/components/ui/table";
 import { agencyRead } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
+import { loadBranding } from "@/lib/branding/load";
 import { diffSnapshots } from "@/lib/domain/report";
 import { formatDateTime } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
@@ -51,9 +53,10 @@ export default async function ClientReportPage({
     // The agency's margin of the month (owners and managers): computed live, never in the snapshot.
     const margin =
       loaded.report && can(ctx.member.membership.role, "margins.read") ? await loadClientMargin(ctx, id, month) : null;
-    return { ...loaded, diff, margin, role: ctx.member.membership.role };
+    const branding = await loadBranding(ctx.tx, { agencyId: ctx.agencyId, clientId: loaded.client.id });
+    return { ...loaded, diff, margin, branding, role: ctx.member.membership.role };
   });
-  const { client, report, revisions, shown, diff, margin, role } = data;
+  const { client, report, revisions, shown, diff, margin, branding, role } = data;
   const base = `/clients/${client.id}/reports/${month}`;
   if (!report || !shown) {
     return (
@@ -131,6 +134,7 @@ export default async function ClientReportPage({
         </Card>
       ) : null}
 
+      <BrandHeader branding={branding} />
       <ReportDocument snapshot={shown.snapshot} />
 
       {margin ? (
