@@ -152,7 +152,7 @@ test("an owner brands the portal: a logo refused, one accepted and served only a
   });
   await upload.getByRole("button", { name: "ロゴをアップロード" }).click();
   await expect(owner.getByText("ロゴを保存しました")).toBeVisible();
-  const colour = owner.getByRole("form", { name: "ブランドカラー" });
+  const colour = owner.getByRole("form", { name: "ブランドカラー", exact: true });
   await colour.getByLabel("ブランドカラー").fill("#E11D48");
   await colour.getByRole("button", { name: "保存" }).click();
   await expect(owner.getByText("保存しました", { exact: true })).toBeVisible();

@@ -9,6 +9,8 @@ import type { TestDatabase } from "@/db/testing";
 import { hashPassword } from "@/lib/auth/password";
 import { loadBranding, logoUrl } from "@/lib/branding/load";
 import { checkLogo, sha256Hex } from "@/lib/branding/logo";
+import { buildReportSnapshot } from "@/lib/domain/report";
+import { renderReportPdf } from "@/lib/reports/pdf";
 import { PNG_1X1, SIMPLE_SVG } from "./branding-fixtures";
 import { FIXTURE_PASSWORD, ID, seedFixtures, useTestDatabase } from "./fixtures";
 
@@ -79,5 +81,30 @@ describe(`branding (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, () =>
 
   it("the logo's URL carries its version", () => {
     expect(logoUrl("ab".repeat(32))).toBe(`/branding/logo?v=${"ab".repeat(8)}`);
+  });
+});
+
+describe("the report PDF", () => {
+  it("draws the agency's PNG logo on its first page, and nothing without one", async () => {
+    const snapshot = buildReportSnapshot({
+      month: "2026-04",
+      generatedAt: "2026-05-07T01:00:00.000Z",
+      client: { id: "c1", name: "さくら商店", code: "SAKURA" },
+      agencyName: "テスト代行",
+      kpis: [],
+      trends: { weeks: [], months: [], series: [] },
+      channels: [],
+      contribution: null,
+      lines: [],
+      verdict: null,
+      sla: null,
+      previousReport: { month: "2026-03", deadline: "2026-04-07", publishedOn: "2026-04-03", outcome: "met" },
+      invoice: null,
+      commentary: { wentWell: "", issues: "", proposals: "", nextMonthPlan: "" },
+    });
+    const images = (pdf: Buffer) => pdf.toString("latin1").match(/\/Subtype\s*\/Image/g)?.length ?? 0;
+    expect(images(await renderReportPdf(snapshot, "ja"))).toBe(0);
+    // The image, and its alpha channel as a soft mask.
+    expect(images(await renderReportPdf(snapshot, "ja", { logoPng: Buffer.from(PNG_1X1) }))).toBeGreaterThan(0);
   });
 });

@@ -4,7 +4,7 @@ import "server-only";
 
 import type { DbOrTx } from "@/db/client";
 import { getAgencyProfile } from "@/db/queries/agency";
-import { getClientColor, getLogoMeta } from "@/db/queries/branding";
+import { getClientColor, getLogo, getLogoMeta } from "@/db/queries/branding";
 
 export interface Branding {
   agencyName: string;
@@ -27,4 +27,11 @@ export async function loadBranding(tx: DbOrTx, p: { agencyId: string; clientId?:
     logoType: logo?.contentType ?? null,
     color: clientColor ?? profile.settings.brandColor ?? null,
   };
+}
+
+/** What the report's PDF draws: the logo when it is a PNG (an SVG logo is left out of the PDF). */
+export async function pdfBranding(tx: DbOrTx, p: { agencyId: string }): Promise<{ logoPng: Buffer | null }> {
+  const meta = await getLogoMeta(tx, p);
+  if (meta?.contentType !== "image/png") return { logoPng: null };
+  return { logoPng: (await getLogo(tx, p))?.bytes ?? null };
 }
