@@ -163,6 +163,10 @@ test("an owner brands the portal: a logo refused, one accepted and served only a
   expect(logo.headers()["content-security-policy"]).toBe("default-src 'none'; style-src 'unsafe-inline'");
   expect(logo.headers()["x-content-type-options"]).toBe("nosniff");
   await owner.close();
+  // Signed out: not found (no sign-in redirect for an image).
+  const anonymous = await browser.newContext();
+  expect((await anonymous.request.get("/branding/logo", { maxRedirects: 0 })).status()).toBe(404);
+  await anonymous.close();
 
   // The client user's portal header carries the logo and the colour.
   const client = await browser.newPage();
