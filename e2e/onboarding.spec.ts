@@ -69,7 +69,9 @@ test("a new agency signs up, adds a client, and invites an operator and a client
   // Invite an operator; they join and see no clients yet.
   const operatorLink = await invite(page, `op-${stamp}@e2e.example`, "operator");
   const operator = await acceptInvite(browser, operatorLink, "小林 オペ", "operator-password-1");
-  await expect(operator).toHaveURL(/\/clients/);
+  // Operators land on their week; their client list is still empty.
+  await expect(operator).toHaveURL(/\/week/);
+  await operator.goto("/clients");
   await expect(operator.getByText("担当に割り当てられたクライアントはまだありません。")).toBeVisible();
 
   // The owner assigns the operator to the first client only.

@@ -7,7 +7,10 @@ test.describe("someone in two agencies", () => {
     await page.goto("/clients");
     await expect(page.getByRole("link", { name: "花みずき化粧品" })).toBeVisible();
     await page.getByLabel("エージェンシー").selectOption({ label: "富士コマース合同会社" });
-    await expect(page.getByRole("link", { name: "富士山麓ワイナリー" })).toBeVisible();
+    // The switch lands on the manager's start page of the other agency; its client list shows its clients.
+    await expect(page.getByRole("heading", { name: "今週やること" })).toBeVisible();
+    await page.goto("/clients");
+    await expect(page.getByRole("link", { name: "富士山麓ワイナリー", exact: true })).toBeVisible();
     await expect(page.getByRole("link", { name: "花みずき化粧品" })).toHaveCount(0);
     // As Fuji's manager, Sakura's clients answer not found.
     const response = await page.goto(`/clients/${seedId("client:sakura:HANA")}`);

@@ -17,6 +17,7 @@ import {
   listChecklistItems,
   listClientContracts,
   listContractVersions,
+  versionsInForce,
 } from "@/db/queries/contracts";
 import { contracts, contractVersions } from "@/db/schema";
 import type { ClientScope } from "@/db/scope";
@@ -332,5 +333,40 @@ describe("contracts", () => {
     signInAs("manager");
     const denied = await saveInvoiceSettings(null, { invoiceRegistrationNumber: "T1234567890123" });
     expect(denied.ok ? "ok" : denied.code).toBe("not_found");
+  });
+});
+
+describe("amendments take effect from a month", () => {
+  it("bills each month with the version in force then, and refuses an amendment effective before the last", async () => {
+    const { id } = await create();
+    const raised = sampleVersion();
+    raised.fees.monthlyFeeLines = [{ label: "運営代行（改定）", amount: 500_000 }];
+    data(
+      await amendContract(null, {
+        clientId: ID.clientA1,
+        contractId: id,
+        version: await currentVersion(id),
+        document: raised,
+        note: "7月から改定",
+        effectiveMonth: "2026-07",
+      }),
+    );
+    const inForce = (month: string) =>
+      withTenant(t.db, ID.agencyA, (tx) => versionsInForce(tx, { agencyId: ID.agencyA, contractIds: [id], month }));
+    expect((await inForce("2026-06")).get(id)?.number).toBe(1);
+    expect((await inForce("2026-07")).get(id)?.number).toBe(2);
+    expect((await inForce("2026-12")).get(id)?.document.fees.monthlyFeeLines[0]?.amount).toBe(500_000);
+
+    const before = await snapshot(t.db);
+    const early = await amendContract(null, {
+      clientId: ID.clientA1,
+      contractId: id,
+      version: await currentVersion(id),
+      document: sampleVersion(),
+      note: "遡って変更",
+      effectiveMonth: "2026-05",
+    });
+    expect(early.ok ? "ok" : early.code === "invalid" && Object.keys(early.fieldErrors)).toEqual(["effectiveMonth"]);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 });

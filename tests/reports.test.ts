@@ -136,7 +136,15 @@ describe("publishing", () => {
     const amended = sampleVersion();
     amended.fees.monthlyFeeLines = [{ label: "運営費（改定）", amount: 999_000 }];
     await tenant((tx) =>
-      amendContract(tx, { agencyId: A, contractId, version: 1, document: amended, note: "改定", createdBy: manager }),
+      amendContract(tx, {
+        agencyId: A,
+        contractId,
+        version: 1,
+        document: amended,
+        note: "改定",
+        effectiveMonth: MONTH,
+        createdBy: manager,
+      }),
     );
 
     expect(await storedSnapshotText(report.id, 1)).toBe(before);

@@ -103,6 +103,10 @@ export function ContractEditor({
   const [doc, setDoc] = useState<ContractVersion>(initial);
   const [title, setTitle] = useState(initialTitle);
   const [note, setNote] = useState("");
+  // An amendment bills from this month on (earlier months keep the version they were billed with).
+  const [effectiveMonth, setEffectiveMonth] = useState(() =>
+    new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit" }).format(new Date()),
+  );
   const [result, setResult] = useState<ActionResult<Saved> | null>(null);
   const [pending, startTransition] = useTransition();
   const [sampleMonth, setSampleMonth] = useState(shiftMonth(initial.terms.startDate.slice(0, 7), 1));
@@ -126,7 +130,7 @@ export function ContractEditor({
       const input =
         mode === "create"
           ? { clientId, title, note, document: doc }
-          : { clientId, contractId, version, note, document: doc };
+          : { clientId, contractId, version, note, effectiveMonth, document: doc };
       const r = await save(null, input);
       setResult(r);
       if (r.ok && mode === "create" && r.data.id) router.push(`/clients/${clientId}/contracts/${r.data.id}`);
@@ -515,6 +519,26 @@ export function ContractEditor({
           />
           <FieldErrors name="contract-note" errors={errors.note} />
         </div>
+        {mode === "create" ? null : (
+          <div>
+            <label htmlFor="contract-effective-month" className="block text-xs font-medium text-slate-700">
+              {t("editor.effectiveMonth")}
+            </label>
+            <input
+              id="contract-effective-month"
+              type="month"
+              className={inputClass}
+              value={effectiveMonth}
+              aria-invalid={errors.effectiveMonth ? true : undefined}
+              aria-describedby="contract-effective-month-hint"
+              onChange={(e) => setEffectiveMonth(e.target.value)}
+            />
+            <p id="contract-effective-month-hint" className="mt-1 text-xs text-slate-500">
+              {t("editor.effectiveMonthHint")}
+            </p>
+            <FieldErrors name="contract-effective-month" errors={errors.effectiveMonth} />
+          </div>
+        )}
         <Button type="button" onClick={submit} disabled={pending}>
           {mode === "create" ? t("editor.create") : t("amend")}
         </Button>

@@ -132,6 +132,61 @@ export async function getContractOrThrow(
   return row;
 }
 
+/**
+ * For each contract, the version that bills `month`: the latest (highest number) whose effective month is on
+ * or before it (the first version, without one, bills from the start) — lib/domain/contract-term.ts
+ * versionInForce, in one query for any number of contracts.
+ */
+export async function versionsInForce(
+  db: DbOrTx,
+  p: { agencyId: string; contractIds: readonly string[]; month: string },
+): Promise<Map<string, { versionId: string; number: number; document: ContractVersion }>> {
+  if (p.contractIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([contractVersions.contractId], {
+      contractId: contractVersions.contractId,
+      versionId: contractVersions.id,
+      number: contractVersions.number,
+      document: contractVersions.document,
+    })
+    .from(contractVersions)
+    .where(
+      and(
+        eq(contractVersions.agencyId, p.agencyId),
+        inArray(contractVersions.contractId, [...p.contractIds]),
+        sql`(${contractVersions.effectiveMonth} is null or ${contractVersions.effectiveMonth} <= ${p.month})`,
+      ),
+    )
+    .orderBy(contractVersions.contractId, desc(contractVersions.number));
+  return new Map(rows.map(({ contractId, ...version }) => [contractId, version]));
+}
+
+/**
+ * Every version of some contracts with the month each takes effect: what a run of months needs to bill each
+ * month with the version in force (lib/domain/contract-term.ts versionInForce).
+ */
+export async function listVersionsForBilling(db: DbOrTx, p: { agencyId: string; contractIds: readonly string[] }) {
+  if (p.contractIds.length === 0) return [];
+  return db
+    .select({
+      contractId: contractVersions.contractId,
+      number: contractVersions.number,
+      effectiveMonth: contractVersions.effectiveMonth,
+      document: contractVersions.document,
+    })
+    .from(contractVersions)
+    .where(and(eq(contractVersions.agencyId, p.agencyId), inArray(contractVersions.contractId, [...p.contractIds])));
+}
+
+/** The latest effective month among a contract's versions (null when only the first version exists). */
+export async function latestEffectiveMonth(db: DbOrTx, p: { agencyId: string; contractId: string }) {
+  const [row] = await db
+    .select({ month: sql<string | null>`max(${contractVersions.effectiveMonth})` })
+    .from(contractVersions)
+    .where(and(eq(contractVersions.agencyId, p.agencyId), eq(contractVersions.contractId, p.contractId)));
+  return row?.month ?? null;
+}
+
 /** Every version of a contract, newest first, with who made it. */
 export async function listContractVersions(db: DbOrTx, p: { agencyId: string; contractId: string }) {
   return db
@@ -140,6 +195,7 @@ export async function listContractVersions(db: DbOrTx, p: { agencyId: string; co
       number: contractVersions.number,
       note: contractVersions.note,
       document: contractVersions.document,
+      effectiveMonth: contractVersions.effectiveMonth,
       createdAt: contractVersions.createdAt,
       createdByName: users.name,
     })
@@ -197,6 +253,8 @@ export async function amendContract(
     version: number;
     document: ContractVersion;
     note: string;
+    /** The first month the amendment bills ("YYYY-MM"). */
+    effectiveMonth: string;
     createdBy: string;
   },
 ): Promise<{ versionId: string; number: number; version: number }> {
@@ -220,6 +278,7 @@ export async function amendContract(
     number,
     document: p.document,
     note: p.note,
+    effectiveMonth: p.effectiveMonth,
     createdBy: p.createdBy,
   });
   return { versionId, number, version };

@@ -69,11 +69,17 @@ export const contractVersions = pgTable(
     document: jsonb("document").$type<ContractVersion>().notNull(),
     /** What changed, in the author's words. */
     note: text("note").notNull().default(""),
+    /**
+     * The first month this version bills ("YYYY-MM"); null for the first version (from the contract's start).
+     * The invoice of a month uses the latest version in force then, so amending never rewrites a past invoice.
+     */
+    effectiveMonth: text("effective_month"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [
     unique("contract_versions_number_key").on(t.contractId, t.number),
+    check("contract_versions_effective_month_format", sql`${t.effectiveMonth} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
     unique("contract_versions_agency_id_key").on(t.agencyId, t.id),
     foreignKey({
       name: "contract_versions_contract_fk",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ContractTerms } from "./contract";
 import { sampleVersion } from "./contract-fixtures";
 import type { TermStatus } from "./contract-term";
-import { termStatus } from "./contract-term";
+import { termStatus, versionInForce } from "./contract-term";
 
 function status(today: string, change: Partial<ContractTerms> = {}, alertDays?: number): TermStatus {
   const result = termStatus({ ...sampleVersion().terms, ...change }, today, alertDays);
@@ -69,5 +69,23 @@ describe("termStatus", () => {
   it("answers errors for a bad day", () => {
     const r = termStatus(sampleVersion().terms, "2027-02-30");
     expect(r.ok ? [] : r.errors.map((e) => e.field)).toEqual(["today"]);
+  });
+});
+
+describe("the version in force for a month", () => {
+  const versions = [
+    { number: 1, effectiveMonth: null },
+    { number: 2, effectiveMonth: "2026-06" },
+    { number: 3, effectiveMonth: "2026-09" },
+  ];
+  it("bills each month with the latest version that took effect by then", () => {
+    expect(versionInForce(versions, "2026-01")?.number).toBe(1);
+    expect(versionInForce(versions, "2026-05")?.number).toBe(1);
+    expect(versionInForce(versions, "2026-06")?.number).toBe(2);
+    expect(versionInForce(versions, "2026-08")?.number).toBe(2);
+    expect(versionInForce(versions, "2027-01")?.number).toBe(3);
+  });
+  it("lets a later amendment effective from the same month win", () => {
+    expect(versionInForce([...versions, { number: 4, effectiveMonth: "2026-09" }], "2026-09")?.number).toBe(4);
   });
 });

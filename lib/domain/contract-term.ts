@@ -102,3 +102,20 @@ export function termStatus(
     alerts,
   });
 }
+
+/**
+ * The version that bills a month ("YYYY-MM"): the latest one (highest number) whose effective month is on or
+ * before it; a version without an effective month (the first) bills from the contract's start. An amendment
+ * therefore never changes the invoice of a month before it takes effect.
+ */
+export function versionInForce<T extends { number: number; effectiveMonth: string | null }>(
+  versions: readonly T[],
+  month: string,
+): T | undefined {
+  let chosen: T | undefined;
+  for (const version of versions) {
+    if (version.effectiveMonth !== null && version.effectiveMonth > month) continue;
+    if (chosen === undefined || version.number > chosen.number) chosen = version;
+  }
+  return chosen;
+}

@@ -6,7 +6,7 @@ import "server-only";
 
 import type { DbOrTx } from "@/db/client";
 import { getAgencySettings } from "@/db/queries/agency";
-import { listAgencyContracts } from "@/db/queries/contracts";
+import { listAgencyContracts, listVersionsForBilling } from "@/db/queries/contracts";
 import { directCostsByMonth, labourCosts, listActualsByMonth, slaMeasureSums } from "@/db/queries/margins";
 import { type Margin, marginOfTotals } from "@/lib/domain/margin";
 import { type BillingContract, type MonthRevenue, monthRevenue, NO_REVENUE, slaReadsFigures } from "./revenue";
@@ -66,16 +66,22 @@ export async function loadMarginsAndContracts(
     directCostsByMonth(tx, range),
   ]);
   const slaClients = [...new Set(contracts.filter((c) => slaReadsFigures(c.document)).map((c) => c.clientId))];
-  const [actuals, sums] = await Promise.all([
+  const [actuals, sums, versions] = await Promise.all([
     listActualsByMonth(tx, { ...range, contractIds: contracts.map((c) => c.id) }),
     slaMeasureSums(tx, { ...range, clientIds: slaClients }),
+    listVersionsForBilling(tx, { agencyId: p.agencyId, contractIds: contracts.map((c) => c.id) }),
   ]);
+  const versionsOf = new Map<string, BillingContract["versions"] & object>();
+  for (const v of versions) versionsOf.set(v.contractId, [...(versionsOf.get(v.contractId) ?? []), v]);
   const actualsOf = new Map(actuals.map((a) => [key(a.contractId, a.month), a.actuals]));
   const sumsOf = new Map(sums.map((s) => [key(s.clientId, s.month), s]));
   const labourOf = new Map(labour.map((l) => [key(l.clientId, l.month), l]));
   const directOf = new Map(direct.map((d) => [key(d.clientId, d.month), d.total]));
   const contractsOf = new Map<string, BillingContract[]>();
-  for (const c of contracts) contractsOf.set(c.clientId, [...(contractsOf.get(c.clientId) ?? []), c]);
+  for (const c of contracts) {
+    const billing: BillingContract = { ...c, versions: versionsOf.get(c.id) };
+    contractsOf.set(c.clientId, [...(contractsOf.get(c.clientId) ?? []), billing]);
+  }
   const clientIds = p.clientIds ?? [
     ...new Set([
       ...contracts.map((c) => c.clientId),

@@ -6,13 +6,22 @@ import { billMonth } from "@/lib/contracts/actuals";
 import { NO_SLA_SUMS, type SlaKpiSums } from "@/lib/contracts/sla-feed";
 import { slaMonthOf } from "@/lib/contracts/sla-month";
 import type { ContractStatus, ContractVersion } from "@/lib/domain/contract";
+import { versionInForce } from "@/lib/domain/contract-term";
 import type { InvoiceActuals } from "@/lib/domain/invoice";
 
 export interface BillingContract {
   id: string;
   clientId: string;
   status: ContractStatus;
+  /** The current version. */
   document: ContractVersion;
+  /** Every version with the month it takes effect; a month bills with the version in force then. */
+  versions?: readonly { number: number; effectiveMonth: string | null; document: ContractVersion }[];
+}
+
+/** The document that bills `month`: the version in force then (the current one when versions are not given). */
+function documentFor(contract: BillingContract, month: string): ContractVersion {
+  return (contract.versions && versionInForce(contract.versions, month)?.document) ?? contract.document;
 }
 
 export interface MonthRevenue {
@@ -58,13 +67,14 @@ export function monthRevenue(p: {
   let basis: MonthRevenue["basis"] = null;
   for (const contract of p.contracts) {
     if (contract.status === "draft") continue;
+    const document = documentFor(contract, p.month);
     const sla = slaMonthOf({
-      sla: contract.document.sla,
+      sla: document.sla,
       month: p.month,
       sums: p.sums ?? NO_SLA_SUMS,
       actuals: p.actualsOf(contract.id),
     });
-    const outcome = billMonth(contract.document, p.month, sla.actuals, p.agency);
+    const outcome = billMonth(document, p.month, sla.actuals, p.agency);
     if (!outcome.ok || outcome.value.kind !== "invoice") continue;
     const totals = outcome.value.invoice.totals;
     revenue = (revenue ?? 0) + totals.taxable;
@@ -72,7 +82,7 @@ export function monthRevenue(p: {
     performanceFee += totals.performance;
     if (contractId === null || contract.status === "active") {
       contractId = contract.id;
-      basis = { document: contract.document, actuals: sla.actuals, revenue: totals.taxable };
+      basis = { document, actuals: sla.actuals, revenue: totals.taxable };
     }
   }
   return { revenue, monthlyFee, performanceFee, contractId, basis };

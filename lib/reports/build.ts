@@ -5,7 +5,7 @@ import "server-only";
 
 import type { DbOrTx } from "@/db/client";
 import { getAgencyProfile } from "@/db/queries/agency";
-import { getContractActuals, listClientContracts } from "@/db/queries/contracts";
+import { getContractActuals, listClientContracts, versionsInForce } from "@/db/queries/contracts";
 import { listBaseLines } from "@/db/queries/economics";
 import { reportFirstPublished } from "@/db/queries/reports";
 import { billMonth } from "@/lib/contracts/actuals";
@@ -70,10 +70,15 @@ export async function buildSnapshot(
     listClientContracts(tx, { agencyId, clientId, scope: { kind: "all" } }),
   ]);
   const figures = km.monthFigures.get(subject.month);
-  const contract = contracts.find((c) => c.status === "active") ?? null;
-  const actuals = contract
-    ? await getContractActuals(tx, { agencyId, contractId: contract.id, month: subject.month })
+  const active = contracts.find((c) => c.status === "active") ?? null;
+  const actuals = active
+    ? await getContractActuals(tx, { agencyId, contractId: active.id, month: subject.month })
     : null;
+  // The month bills with the version in force then (an amendment counts from its effective month).
+  const inForce = active
+    ? (await versionsInForce(tx, { agencyId, contractIds: [active.id], month: subject.month })).get(active.id)
+    : undefined;
+  const contract = active ? { ...active, document: inForce?.document ?? active.document } : null;
   // The month's actuals with the SLA items the weekly figures show as missed, as the invoice page bills them.
   const billed = contract
     ? await loadSlaMonth(tx, {

@@ -89,6 +89,14 @@ export const amendContractSchema = z.object({
   version,
   document: contractDocument,
   note: text({ min: 1, max: 500 }),
+  /** The first month the amendment bills; this month (Asia/Tokyo) when absent. */
+  effectiveMonth: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^(20\d\d)-(0[1-9]|1[0-2])$/, { message: "validation.format" })
+      .optional(),
+  ),
 });
 
 export const contractStatusSchema = z.object({

@@ -8,7 +8,7 @@ import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/misc";
 import { NotFoundError } from "@/db/errors";
 import { getAgencyProfile } from "@/db/queries/agency";
 import { getClientOrThrow } from "@/db/queries/clients";
-import { getContractActuals, listClientContracts } from "@/db/queries/contracts";
+import { getContractActuals, listClientContracts, versionsInForce } from "@/db/queries/contracts";
 import { listPublishedReports } from "@/db/queries/reports";
 import { agencyRead } from "@/lib/actions/agency-read";
 import { loadBranding } from "@/lib/branding/load";
@@ -57,14 +57,17 @@ export default async function PortalPage({
       if (!current) return { client, agencyName, contract: null, reports, branding };
       const agency = await getAgencyProfile(tx, { agencyId });
       const actuals = await getContractActuals(tx, { agencyId, contractId: current.id, month });
+      // The month bills with the version in force then (an amendment counts from its effective month).
+      const inForce = await versionsInForce(tx, { agencyId, contractIds: [current.id], month });
+      const document = inForce.get(current.id)?.document ?? current.document;
       const sla = await loadSlaMonth(tx, {
         agencyId,
         clientId: current.clientId,
         month,
-        sla: current.document.sla,
+        sla: document.sla,
         actuals: actuals?.actuals ?? null,
       });
-      const outcome = billMonth(current.document, month, sla.actuals, agency.settings);
+      const outcome = billMonth(document, month, sla.actuals, agency.settings);
       return {
         client,
         agencyName,

@@ -9,13 +9,16 @@ import {
   copyChecklistItems,
   getContractOrThrow,
   insertContract,
+  latestEffectiveMonth,
   listChecklistItems,
   saveChecklistItem,
   saveContractActuals,
   setContractStatus,
+  versionsInForce,
 } from "@/db/queries/contracts";
 import { type ActionContext, agencyAction } from "@/lib/actions/safe-action";
 import { checkActuals } from "@/lib/contracts/actuals";
+import { tokyoToday } from "@/lib/contracts/view";
 import { carryForward } from "@/lib/domain/checklist";
 import type { ContractStatus } from "@/lib/domain/contract";
 import {
@@ -105,18 +108,25 @@ export const amendContract = agencyAction({
   name: "contracts.amend",
   permission: "contracts.write",
   schema: amendContractSchema,
-  async run({ clientId, contractId, version, document, note }, ctx) {
+  async run({ clientId, contractId, version, document, note, effectiveMonth }, ctx) {
     const contract = await ownContract(ctx, clientId, contractId);
     if (contract.status === "terminated" || contract.status === "expired") {
       throw new FieldError("document", "contracts.errors.closed");
     }
     if (contract.version !== version) throw new ConflictError("contract");
+    // From this month unless said otherwise; never before an earlier amendment takes effect.
+    const from = effectiveMonth ?? tokyoToday().slice(0, 7);
+    const earliest = await latestEffectiveMonth(ctx.tx, { agencyId: ctx.agencyId, contractId });
+    if (earliest !== null && from < earliest) {
+      throw new FieldError("effectiveMonth", "contracts.errors.effective_before_previous", { month: earliest });
+    }
     const amended = await amend(ctx.tx, {
       agencyId: ctx.agencyId,
       contractId,
       version,
       document,
       note,
+      effectiveMonth: from,
       createdBy: ctx.member.userId,
     });
     const previousItems = contract.currentVersionId
@@ -132,6 +142,7 @@ export const amendContract = agencyAction({
       after: {
         version: amended.number,
         note,
+        effectiveMonth: from,
         document,
         checklistKept: kept.map((k) => k.item),
         checklistDropped: dropped.map((d) => ({ item: d.confirmation.item, changed: d.changedFields })),
@@ -205,7 +216,9 @@ export const saveActuals = agencyAction({
   schema: saveActualsSchema,
   async run({ clientId, contractId, month, version, actuals }, ctx) {
     const contract = await ownContract(ctx, clientId, contractId);
-    const checked = checkActuals(contract.document, month, actuals);
+    // Checked against the version that bills the month (an amendment counts from its effective month).
+    const inForce = await versionsInForce(ctx.tx, { agencyId: ctx.agencyId, contractIds: [contractId], month });
+    const checked = checkActuals(inForce.get(contractId)?.document ?? contract.document, month, actuals);
     if (!checked.ok) {
       const [first] = checked.errors;
       throw new FieldError(first?.field ?? "actuals", domainErrorKey(first?.code ?? "invalid_type"));

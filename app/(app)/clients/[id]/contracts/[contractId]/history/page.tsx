@@ -59,6 +59,7 @@ export default async function HistoryPage({
             <tr>
               <Th>{t("columns.version")}</Th>
               <Th>{t("editor.note")}</Th>
+              <Th>{t("editor.effectiveMonth")}</Th>
               <Th>{t("historyPage.author")}</Th>
               <Th />
             </tr>
@@ -68,6 +69,7 @@ export default async function HistoryPage({
               <tr key={v.id}>
                 <Td>{t("versionLabel", { number: v.number })}</Td>
                 <Td>{v.note}</Td>
+                <Td>{v.effectiveMonth ?? t("historyPage.fromStart")}</Td>
                 <Td>
                   {t("historyPage.by", {
                     name: v.createdByName ?? t("historyPage.unknownAuthor"),

@@ -64,6 +64,11 @@ export default async function InvoicePage({
             </Link>
           </FormMessage>
         )}
+        {data.versionNumber !== contract.versionNumber ? (
+          <FormMessage tone="info">
+            {t("invoiceDoc.billedVersion", { number: data.versionNumber, current: contract.versionNumber })}
+          </FormMessage>
+        ) : null}
         {outcome.kind === "invoice" && outcome.invoice.missingActuals.length > 0 ? (
           <FormMessage tone="info">
             {t("invoiceDoc.missing", { items: outcome.invoice.missingActuals.join("、") })}
@@ -98,7 +103,7 @@ export default async function InvoicePage({
             month={month}
             version={actuals?.version ?? 0}
             actuals={actuals?.actuals ?? {}}
-            slaItems={contract.document.sla?.items.map((i) => ({ key: i.key, label: i.label })) ?? []}
+            slaItems={data.slaItems}
             save={saveActuals}
           />
         </Card>
