@@ -17,8 +17,12 @@ import { contentSecurityPolicy, isForeignActionPost } from "@/lib/security-heade
  * inline scripts when the request carries the policy), and answers a server action posted from another site
  * with 403 rather than the framework's 500.
  */
+/** Routes that answer with their own, stricter policy and their own 404 when signed out (the agency's logo). */
+const OWN_POLICY_PATHS = new Set(["/branding/logo"]);
+
 export async function proxy(request: NextRequest) {
   if (isForeignActionPost(request)) return new NextResponse("Forbidden", { status: 403 });
+  if (OWN_POLICY_PATHS.has(request.nextUrl.pathname) && request.method === "GET") return NextResponse.next();
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
   let response: NextResponse;

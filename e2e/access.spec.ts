@@ -60,6 +60,8 @@ const ROUTES = {
   portfolio: { path: "/portfolio", shows: h1("ポートフォリオ") },
   portfolioExport: { path: "/portfolio/export", shows: /^\uFEFF?client_code,client_name,month,monthly_fee/, csv: true },
   hanaMargin: { path: `/clients/${HANA}/margin`, shows: h1("花みずき化粧品の粗利") },
+  // The agency's settings, cost rates among them: owners only.
+  agencySettings: { path: "/agency-settings", shows: /<h2[^>]*>工数単価<\/h2>/ },
 } satisfies Record<string, Route>;
 type RouteName = keyof typeof ROUTES;
 
@@ -107,7 +109,7 @@ const STAFF_OF_SAKURA = allowed(
 // SPEC §2, page by page: anything not allowed answers 404, never 403. Operators reach their assigned
 // clients only; client users only the portal; another agency's people never this agency's clients.
 const MATRIX: Record<Principal, Set<RouteName>> = {
-  owner: STAFF_OF_SAKURA,
+  owner: new Set<RouteName>([...STAFF_OF_SAKURA, "agencySettings"]),
   manager: STAFF_OF_SAKURA,
   // Operators read the KPI page of their clients, enter their weeks and hours; the plan editor is for owners
   // and managers.
@@ -140,6 +142,7 @@ const MATRIX: Record<Principal, Set<RouteName>> = {
     "reports",
     "portfolio",
     "portfolioExport",
+    "agencySettings",
   ),
   otherAgencyManager: allowed(
     "clients",

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -6,7 +7,17 @@ import { insertContract } from "@/db/queries/contracts";
 import { replaceKpiTargets, saveKpiPlan } from "@/db/queries/kpis";
 import { createRun, ensureDraft } from "@/db/queries/reports";
 import { createSession } from "@/db/queries/sessions";
-import { clients, contracts, costRates, directCosts, invites, memberships, plLines, users } from "@/db/schema";
+import {
+  agencyLogos,
+  clients,
+  contracts,
+  costRates,
+  directCosts,
+  invites,
+  memberships,
+  plLines,
+  users,
+} from "@/db/schema";
 import { withTenant } from "@/db/tenant";
 import type { TestDatabase } from "@/db/testing";
 import type { ActionMeta, ActionResult } from "@/lib/actions/safe-action";
@@ -14,6 +25,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { sampleVersion } from "@/lib/domain/contract-fixtures";
 import { emptyCommentary } from "@/lib/domain/report-commentary";
 import { newInviteToken } from "@/lib/invite-token";
+import { PNG_1X1, pngFile } from "./branding-fixtures";
 import { auditCount, snapshot } from "./db-state";
 import {
   FIXTURE_PASSWORD,
@@ -373,6 +385,45 @@ const CASES: Case[] = [
       hiringTrigger2: "600000",
       reportDeadlineBusinessDay: "5",
     }),
+    expected: staffOnly("ok", "not_found"),
+  },
+  // Branding: the logo and the colours are agency settings (owners); everyone else gets "not found".
+  {
+    action: "branding.uploadLogo",
+    input: async () => ({ file: pngFile() }),
+    expected: staffOnly("ok", "not_found"),
+  },
+  {
+    action: "branding.removeLogo",
+    input: async () => {
+      const sha256 = randomBytes(32).toString("hex");
+      const values = {
+        contentType: "image/png",
+        data: Buffer.from(PNG_1X1).toString("base64"),
+        size: PNG_1X1.length,
+        sha256,
+      };
+      await t.db
+        .insert(agencyLogos)
+        .values({ agencyId: ID.agencyA, ...values })
+        .onConflictDoUpdate({ target: agencyLogos.agencyId, set: values });
+      return { sha256 };
+    },
+    expected: staffOnly("ok", "not_found"),
+  },
+  {
+    action: "branding.color",
+    input: async () => ({ color: "#1E40AF" }),
+    expected: staffOnly("ok", "not_found"),
+  },
+  {
+    action: "branding.clientColor",
+    input: async () => ({ clientId: ID.clientA1, color: "#e11d48" }),
+    expected: staffOnly("ok", "not_found"),
+  },
+  {
+    action: "agency.verdictDefaults",
+    input: async () => ({ maxTacosBp: "20", stopCpaWeeks: "" }),
     expected: staffOnly("ok", "not_found"),
   },
   {

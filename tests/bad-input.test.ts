@@ -4,8 +4,13 @@ import type { z } from "zod";
 import {
   addCostRate,
   removeCostRate,
+  removeLogo,
   saveAgencyProfile,
+  saveBrandColor,
+  saveClientColor,
   saveInvoiceSettings,
+  saveVerdictDefaults,
+  uploadLogo,
 } from "@/app/(app)/agency-settings/actions";
 import {
   activateContract,
@@ -44,6 +49,7 @@ import type { ActionResult } from "@/lib/actions/safe-action";
 import { hashPassword } from "@/lib/auth/password";
 import { sampleVersion } from "@/lib/domain/contract-fixtures";
 import { acceptInviteSchema, confirmSignUpSchema, signUpSchema } from "@/lib/schemas/account";
+import { brandColorSchema, clientColorSchema, removeLogoSchema, uploadLogoSchema } from "@/lib/schemas/branding";
 import { createClientSchema, endClientSchema, updateClientSchema } from "@/lib/schemas/client";
 import {
   agencyInvoiceSettingsSchema,
@@ -61,6 +67,7 @@ import {
   addCostRateSchema,
   addDirectCostSchema,
   agencyProfileSchema,
+  agencyVerdictDefaultsSchema,
   deleteCostRateSchema,
   deleteDirectCostSchema,
 } from "@/lib/schemas/margins";
@@ -74,6 +81,7 @@ import {
   retryRunSchema,
 } from "@/lib/schemas/reports";
 import { kpiImportSchema, saveHoursSchema } from "@/lib/schemas/week";
+import { pngFile } from "./branding-fixtures";
 import { snapshot } from "./db-state";
 import { FIXTURE_PASSWORD, ID, PEOPLE, seedFixtures, signInAs, useTestDatabase } from "./fixtures";
 
@@ -242,6 +250,36 @@ const TARGETS: Target[] = [
       hiringTrigger2: "600000",
       reportDeadlineBusinessDay: "5",
     }),
+  },
+  {
+    name: "branding.uploadLogo",
+    schema: uploadLogoSchema,
+    run: (i) => uploadLogo(null, i),
+    valid: () => ({ file: pngFile() }),
+  },
+  {
+    name: "branding.removeLogo",
+    schema: removeLogoSchema,
+    run: (i) => removeLogo(null, i),
+    valid: () => ({ sha256: "0".repeat(64) }),
+  },
+  {
+    name: "branding.color",
+    schema: brandColorSchema,
+    run: (i) => saveBrandColor(null, i),
+    valid: () => ({ color: "#1e40af" }),
+  },
+  {
+    name: "branding.clientColor",
+    schema: clientColorSchema,
+    run: (i) => saveClientColor(null, i),
+    valid: () => ({ clientId: ID.clientA1, color: "#e11d48" }),
+  },
+  {
+    name: "agency.verdictDefaults",
+    schema: agencyVerdictDefaultsSchema,
+    run: (i) => saveVerdictDefaults(null, i),
+    valid: () => ({ maxTacosBp: "20", minReviewRatingHundredths: "4.1", stopCpaWeeks: "" }),
   },
   {
     name: "margins.addCostRate",

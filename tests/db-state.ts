@@ -28,6 +28,8 @@ const TABLES = [
   "report_reads",
   "report_runs",
   "report_run_items",
+  "agency_logos",
+  "client_brandings",
 ] as const;
 
 /** Row counts and a checksum of every tenant table: equal snapshots mean nothing was written. */

@@ -1,7 +1,8 @@
 // The portfolio's SQL aggregates against the pure rule, client by client, on the demo data (PGlite and
 // Postgres), and the revenue against the invoice page's own computation.
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getAgencySettings } from "@/db/queries/agency";
+import { getAgencySettings, updateAgencySettings } from "@/db/queries/agency";
 import { getContractActuals, listClientContracts } from "@/db/queries/contracts";
 import {
   directCostTotals,
@@ -11,6 +12,7 @@ import {
   listDirectCosts,
   listMonthTime,
 } from "@/db/queries/margins";
+import { kpiPlans } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { seedId } from "@/db/seed-ids";
 import { withTenant } from "@/db/tenant";
@@ -19,8 +21,13 @@ import { billMonth } from "@/lib/contracts/actuals";
 import { loadSlaMonth } from "@/lib/contracts/sla-month";
 import { tokyoToday } from "@/lib/contracts/view";
 import { type CostRate, computeMargin } from "@/lib/domain/margin";
+import { emptyCommentary } from "@/lib/domain/report-commentary";
+import { DEFAULT_VERDICT_SETTINGS } from "@/lib/domain/verdict";
+import { loadKpiMonth, loadVerdicts } from "@/lib/kpis/load";
+import { lastCompleteMonth } from "@/lib/kpis/plan-view";
 import { loadMargins, marginKey } from "@/lib/margins/load";
 import { loadPortfolio, sortPortfolio } from "@/lib/margins/portfolio";
+import { buildSnapshot } from "@/lib/reports/build";
 import { useTestDatabase } from "./fixtures";
 
 let t: TestDatabase;
@@ -174,6 +181,91 @@ describe("the portfolio", () => {
       expect(sortPortfolio(page.rows, "name", "asc").map((r) => r.name)).toEqual(
         [...page.rows].map((r) => r.name).sort((a, b) => a.localeCompare(b, "ja")),
       );
+    });
+  });
+});
+
+/** Every key of a JSON value, however deep. */
+function keysOf(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) keysOf(v, out);
+  else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) {
+      out.add(k);
+      keysOf(v, out);
+    }
+  return out;
+}
+
+describe("the report's agency margin", () => {
+  it("is never part of the snapshot the client reads, its PDF or its CSV", async () => {
+    const month = monthsAgo(1);
+    const clientId = seedId("client:sakura:HANA");
+    await withTenant(t.db, AGENCY, async (tx) => {
+      const margin = (
+        await loadMargins(tx, { agencyId: AGENCY, clientIds: [clientId], fromMonth: month, toMonth: month })
+      ).get(marginKey(clientId, month))?.margin;
+      expect(margin?.labourCost).toBeGreaterThan(0);
+      const snapshot = await buildSnapshot(tx, {
+        agencyId: AGENCY,
+        client: { id: clientId, name: "花みずき化粧品", code: "HANA" },
+        month,
+        commentary: emptyCommentary(),
+      });
+      const json = JSON.stringify(snapshot);
+      const keys = [...keysOf(snapshot)].map((k) => k.toLowerCase());
+      for (const secret of [
+        "margin",
+        "marginbp",
+        "labourcost",
+        "deliverycost",
+        "directcost",
+        "directcosts",
+        "yenperhour",
+      ])
+        expect(keys, secret).not.toContain(secret);
+      expect(keys.some((k) => k.includes("costrate") || k.includes("labour"))).toBe(false);
+      for (const figure of [margin?.labourCost, margin?.deliveryCost, margin?.margin])
+        if (figure !== null && figure !== undefined && Math.abs(figure) >= 1000)
+          expect(json, `figure ${figure}`).not.toMatch(new RegExp(`[^\\d]${figure}[^\\d]`));
+    });
+  });
+});
+
+describe("the agency's default verdict thresholds", () => {
+  it("sit between the product's defaults and each client's plan, on the KPI page as on lists", async () => {
+    const month = lastCompleteMonth(tokyoToday());
+    const clientId = seedId("client:sakura:HANA");
+    await withTenant(t.db, AGENCY, async (tx) => {
+      const plain = await loadKpiMonth(tx, { agencyId: AGENCY, clientId, month });
+      expect(plain.settings).toEqual({ ...DEFAULT_VERDICT_SETTINGS, ...(plain.plan?.verdictSettings ?? {}) });
+
+      await updateAgencySettings(tx, {
+        agencyId: AGENCY,
+        changes: { verdictDefaults: { maxTacosBp: 100, stopCpaWeeks: 6 } },
+      });
+      await tx
+        .update(kpiPlans)
+        .set({ verdictSettings: { maxTacosBp: 2_500 } })
+        .where(eq(kpiPlans.clientId, clientId));
+      const layered = await loadKpiMonth(tx, { agencyId: AGENCY, clientId, month });
+      expect(layered.settings).toEqual({ ...DEFAULT_VERDICT_SETTINGS, stopCpaWeeks: 6, maxTacosBp: 2_500 });
+      const listed = await loadVerdicts(tx, { agencyId: AGENCY, clientIds: [clientId], month });
+      expect(listed.get(clientId)).toEqual(layered.verdict);
+
+      // Without the client's own threshold, the agency's applies; passing the defaults reads the same.
+      await tx.update(kpiPlans).set({ verdictSettings: {} }).where(eq(kpiPlans.clientId, clientId));
+      const agencyOnly = await loadKpiMonth(tx, { agencyId: AGENCY, clientId, month });
+      expect(agencyOnly.settings.maxTacosBp).toBe(100);
+      const passed = await loadKpiMonth(tx, {
+        agencyId: AGENCY,
+        clientId,
+        month,
+        agencyDefaults: { maxTacosBp: 100, stopCpaWeeks: 6 },
+      });
+      expect(passed.verdict).toEqual(agencyOnly.verdict);
+      throw new RollBack();
+    }).catch((e) => {
+      if (!(e instanceof RollBack)) throw e;
     });
   });
 });

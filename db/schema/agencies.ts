@@ -1,4 +1,5 @@
 import { jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import type { VerdictSettings } from "../../lib/domain/verdict";
 import { createdAt, id } from "./_shared";
 
 export type AgencySettings = {
@@ -11,6 +12,13 @@ export type AgencySettings = {
   invoiceRegistrationNumber?: string | null;
   /** The monthly report is due on this business day of the next month unless a contract's SLA says otherwise. */
   reportDeadlineBusinessDay?: number;
+  /**
+   * The agency's own verdict thresholds (SPEC §5): between DEFAULT_VERDICT_SETTINGS and each client's plan
+   * overrides. Only the thresholds that differ from the defaults are stored.
+   */
+  verdictDefaults?: Partial<VerdictSettings>;
+  /** The agency's brand colour ("#rrggbb"), in the portal's header and on reports; a client may override it. */
+  brandColor?: string | null;
 };
 
 export const defaultAgencySettings: AgencySettings = {

@@ -1,6 +1,7 @@
 export { appTenant } from "./_shared";
 export * from "./agencies";
 export * from "./audit";
+export * from "./branding";
 export * from "./clients";
 export * from "./contracts";
 export * from "./economics";

@@ -45,6 +45,9 @@ export const permissions = {
   // client users; managers record a client's direct costs. Cost rates are agency settings (owners).
   "margins.read": ["owner", "manager"],
   "margins.write": ["owner", "manager"],
+  // Branding (issue 11): everyone of the agency sees its logo and colour (the portal's header, reports);
+  // owners set them in the agency settings (agency.settings).
+  "branding.read": ["owner", "manager", "operator", "client"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

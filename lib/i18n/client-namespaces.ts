@@ -19,7 +19,7 @@ export const MESSAGE_SCOPES = {
   invite: ["nav", "auth", "invite"],
   clients: ["clients", "common", "roles", "channels", "clientStatus", "onboardingStage", "serviceModels", "contracts"],
   /** The agency's own settings (the qualified-invoice registration number). */
-  agencySettings: ["contracts", "margins", "common"],
+  agencySettings: ["contracts", "margins", "branding", "common"],
   /** A client's margin page (direct costs, the pricing what-if). */
   margins: ["margins", "common"],
   economics: ["economics", "channels", "common"],

@@ -4,6 +4,7 @@ import "server-only";
 // transaction and have already checked that the member may see the client(s).
 
 import type { DbOrTx } from "@/db/client";
+import { getAgencySettings } from "@/db/queries/agency";
 import { type KpiPlanRow, kpiAggregates, kpiMonthSources, verdictSources } from "@/db/queries/kpis";
 import type { YearMonth } from "@/lib/domain/calendar";
 import { addMonths, isoWeekKey, monthKey, monthOfIsoWeek, parseMonthKey } from "@/lib/domain/calendar";
@@ -44,6 +45,17 @@ function settingsOf(overrides: Partial<VerdictSettings> | undefined): VerdictSet
   return { ...DEFAULT_VERDICT_SETTINGS, ...(overrides ?? {}) };
 }
 
+/**
+ * The agency's default thresholds (agency settings), the layer between the product's defaults and each
+ * client's plan overrides; callers that already hold them pass `agencyDefaults` and save the query.
+ */
+async function agencyDefaultsOf(
+  tx: DbOrTx,
+  p: { agencyId: string; agencyDefaults?: Partial<VerdictSettings> },
+): Promise<Partial<VerdictSettings>> {
+  return p.agencyDefaults ?? (await getAgencySettings(tx, { agencyId: p.agencyId })).verdictDefaults ?? {};
+}
+
 /** The first month the verdict's window reads (monthly rules), and the first its weekly rule reads. */
 function verdictFrom(month: YearMonth, settings: VerdictSettings): { months: YearMonth; weeks: YearMonth } {
   const window = verdictWindow(settings);
@@ -58,8 +70,9 @@ const earliest = (...months: YearMonth[]) => months.reduce((a, b) => (monthKey(a
 
 export async function loadKpiMonth(
   tx: DbOrTx,
-  p: { agencyId: string; clientId: string; month: YearMonth },
+  p: { agencyId: string; clientId: string; month: YearMonth; agencyDefaults?: Partial<VerdictSettings> },
 ): Promise<KpiMonth> {
+  const defaults = await agencyDefaultsOf(tx, p);
   const to = monthKey(p.month);
   // One statement reads the plan and the ranges the default thresholds need: 13 months for the table
   // (year-on-year) and the 12-month charts, or more if the verdict reads further.
@@ -70,7 +83,7 @@ export async function loadKpiMonth(
       weekFrom: monthKey(earliest(window.weeks, p.month)),
     };
   };
-  const fetched = ranges(DEFAULT_VERDICT_SETTINGS);
+  const fetched = ranges(settingsOf(defaults));
   const sources = await kpiMonthSources(tx, {
     agencyId: p.agencyId,
     clientId: p.clientId,
@@ -80,7 +93,8 @@ export async function loadKpiMonth(
     targetsFromMonth: monthKey(addMonths(p.month, -11)),
   });
   const plan = sources.plan;
-  const settings = settingsOf(plan?.verdictSettings);
+  const overrides = { ...defaults, ...(plan?.verdictSettings ?? {}) };
+  const settings = settingsOf(overrides);
   // A plan whose thresholds read further back than the defaults: the earlier months (or weeks) too.
   const needed = ranges(settings);
   const clientIds = [p.clientId];
@@ -111,7 +125,7 @@ export async function loadKpiMonth(
   const verdict = evaluateVerdict(
     verdictInputOf({
       month: p.month,
-      settings: plan?.verdictSettings ?? {},
+      settings: overrides,
       resolvedSettings: settings,
       returnRateBaselineBp: plan?.returnRateBaselineBp ?? null,
       months: monthFigures,
@@ -137,16 +151,17 @@ export async function loadKpiMonth(
 /**
  * The verdict of one month for several clients (the client list): one statement whatever the number of
  * clients (and one more only when a plan's thresholds read further back than the defaults). A client
- * without a plan is evaluated with the default thresholds.
+ * without a plan is evaluated with the agency's default thresholds.
  */
 export async function loadVerdicts(
   tx: DbOrTx,
-  p: { agencyId: string; clientIds: readonly string[]; month: YearMonth },
+  p: { agencyId: string; clientIds: readonly string[]; month: YearMonth; agencyDefaults?: Partial<VerdictSettings> },
 ): Promise<Map<string, Verdict>> {
   const result = new Map<string, Verdict>();
   if (p.clientIds.length === 0) return result;
+  const defaults = await agencyDefaultsOf(tx, p);
   const to = monthKey(p.month);
-  const fetched = verdictFrom(p.month, DEFAULT_VERDICT_SETTINGS);
+  const fetched = verdictFrom(p.month, settingsOf(defaults));
   const sources = await verdictSources(tx, {
     agencyId: p.agencyId,
     clientIds: p.clientIds,
@@ -155,7 +170,8 @@ export async function loadVerdicts(
     toMonth: to,
   });
   const planOf = new Map(sources.plans.map((plan) => [plan.clientId, plan]));
-  const windows = sources.plans.map((plan) => verdictFrom(p.month, settingsOf(plan.verdictSettings)));
+  const overridesOf = (clientId: string) => ({ ...defaults, ...(planOf.get(clientId)?.verdictSettings ?? {}) });
+  const windows = sources.plans.map((plan) => verdictFrom(p.month, settingsOf(overridesOf(plan.clientId))));
   const from = monthKey(earliest(fetched.months, ...windows.map((w) => w.months)));
   const weekFrom = monthKey(earliest(fetched.weeks, ...windows.map((w) => w.weeks)));
   let { months: monthRows, weeks: weekRows } = sources;
@@ -183,11 +199,12 @@ export async function loadVerdicts(
   const linesOf = byClient(sources.baseLines);
   for (const clientId of p.clientIds) {
     const plan = planOf.get(clientId);
-    const settings = settingsOf(plan?.verdictSettings);
+    const overrides = overridesOf(clientId);
+    const settings = settingsOf(overrides);
     const verdict = evaluateVerdict(
       verdictInputOf({
         month: p.month,
-        settings: plan?.verdictSettings ?? {},
+        settings: overrides,
         resolvedSettings: settings,
         returnRateBaselineBp: plan?.returnRateBaselineBp ?? null,
         months: figuresByPeriod(monthsOf.get(clientId) ?? []),

@@ -4,7 +4,7 @@ import type { ReportSnapshot } from "@/lib/domain/report";
 import type { Locale } from "@/lib/i18n/locales";
 import { kpiCsv } from "./csv";
 import { reportTranslator } from "./i18n";
-import { renderReportPdf } from "./pdf";
+import { type PdfBranding, renderReportPdf } from "./pdf";
 
 const headers = (type: string, filename: string) => ({
   "content-type": type,
@@ -12,8 +12,13 @@ const headers = (type: string, filename: string) => ({
   "cache-control": "private, no-store",
 });
 
-export async function pdfResponse(snapshot: ReportSnapshot, revision: number, locale: Locale): Promise<Response> {
-  const pdf = await renderReportPdf(snapshot, locale);
+export async function pdfResponse(
+  snapshot: ReportSnapshot,
+  revision: number,
+  locale: Locale,
+  brand?: PdfBranding,
+): Promise<Response> {
+  const pdf = await renderReportPdf(snapshot, locale, brand);
   return new Response(new Uint8Array(pdf), {
     headers: headers("application/pdf", `report-${snapshot.client.code}-${snapshot.month}-r${revision}.pdf`),
   });

@@ -4,7 +4,18 @@ import "server-only";
 // the trend charts are vector polylines. Rendered from the snapshot alone, like the page.
 
 import path from "node:path";
-import { Document, Font, Page, Polyline, renderToBuffer, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
+import {
+  Document,
+  Font,
+  Image,
+  Page,
+  Polyline,
+  renderToBuffer,
+  StyleSheet,
+  Svg,
+  Text,
+  View,
+} from "@react-pdf/renderer";
 import type { ReportSnapshot } from "@/lib/domain/report";
 import { formatYen } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
@@ -82,7 +93,12 @@ function Chart({ values }: { values: readonly (number | null)[] }) {
   );
 }
 
-function ReportPdf({ s, locale }: { s: ReportSnapshot; locale: Locale }) {
+/** The agency's logo on the first page: PNG only (an SVG logo is left out of the PDF; the page shows it). */
+export interface PdfBranding {
+  logoPng: Buffer | null;
+}
+
+function ReportPdf({ s, locale, brand }: { s: ReportSnapshot; locale: Locale; brand?: PdfBranding }) {
   const t = reportTranslator(locale);
   const yen = (n: number | null) => (n === null ? "—" : formatYen(n, locale));
   const kpiName = (kpi: string) => t(`kpis.kpi.${kpi}`);
@@ -90,6 +106,12 @@ function ReportPdf({ s, locale }: { s: ReportSnapshot; locale: Locale }) {
   return (
     <Document title={t("reports.reportFor", { client: s.client.name, month: s.month })} author={s.agencyName}>
       <Page size="A4" style={styles.page}>
+        {brand?.logoPng ? (
+          <Image
+            src={{ data: brand.logoPng, format: "png" }}
+            style={{ height: 32, objectFit: "contain", marginBottom: 4 }}
+          />
+        ) : null}
         <Text style={styles.muted}>{s.agencyName}</Text>
         <Text style={styles.h1}>{t("reports.reportFor", { client: s.client.name, month: s.month })}</Text>
 
@@ -233,7 +255,7 @@ function ReportPdf({ s, locale }: { s: ReportSnapshot; locale: Locale }) {
 }
 
 /** The PDF's bytes. */
-export async function renderReportPdf(snapshot: ReportSnapshot, locale: Locale): Promise<Buffer> {
+export async function renderReportPdf(snapshot: ReportSnapshot, locale: Locale, brand?: PdfBranding): Promise<Buffer> {
   registerFont();
-  return renderToBuffer(<ReportPdf s={snapshot} locale={locale} />);
+  return renderToBuffer(<ReportPdf s={snapshot} locale={locale} brand={brand} />);
 }

@@ -32,7 +32,7 @@ const verdictSettingsInput = z.object(
 );
 
 /** The thresholds as typed → the overrides to store, checked with the verdict's own rules for its settings. */
-const verdictSettings = verdictSettingsInput.transform((typed, ctx) => {
+export const verdictSettings = verdictSettingsInput.transform((typed, ctx) => {
   const { overrides, errors } = overridesOf(typed);
   for (const e of errors) ctx.addIssue({ code: "custom", path: [e.key], message: planErrorKey(e.code) });
   const checked = validateVerdictInput({ month: "2000-01", months: [], weeks: [], settings: overrides });

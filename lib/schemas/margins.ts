@@ -5,6 +5,7 @@ import { CLIENT_STATUSES, STAFF_ROLES } from "@/lib/options";
 import { pageParam } from "@/lib/search-params";
 import { monthKey } from "./contracts";
 import { text } from "./fields";
+import { verdictSettings } from "./kpi-plan";
 
 /** Yen as typed: "3,500", "¥3500", full-width digits; a whole number within `max`. */
 export const typedYen = (max: number) =>
@@ -99,3 +100,6 @@ export const portfolioParams = (defaultMonth: string) =>
     dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
     page: pageParam,
   });
+
+/** The agency's default verdict thresholds as typed (the plan editor's fields and rules); empty = the default. */
+export const agencyVerdictDefaultsSchema = verdictSettings;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { BrandHeader } from "@/components/branding/brand-header";
 import { ContractSummary } from "@/components/contracts/contract-summary";
 import { InvoiceDocument, PRINT_CSS } from "@/components/contracts/invoice-document";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/misc";
@@ -10,6 +11,7 @@ import { getClientOrThrow } from "@/db/queries/clients";
 import { getContractActuals, listClientContracts, versionsInForce } from "@/db/queries/contracts";
 import { listPublishedReports } from "@/db/queries/reports";
 import { agencyRead } from "@/lib/actions/agency-read";
+import { loadBranding } from "@/lib/branding/load";
 import { billMonth } from "@/lib/contracts/actuals";
 import { loadSlaMonth } from "@/lib/contracts/sla-month";
 import { termOf } from "@/lib/contracts/term";
@@ -33,7 +35,7 @@ export default async function PortalPage({
   const today = tokyoToday();
   const requested = (await searchParams).month;
   const month = typeof requested === "string" && MONTH.test(requested) ? requested : today.slice(0, 7);
-  const { client, agencyName, contract, reports } = await agencyRead(
+  const { client, agencyName, contract, reports, branding } = await agencyRead(
     "portal.read",
     async ({ tx, agencyId, scope, member }) => {
       const { clientId, agencyName } = member.membership;
@@ -51,7 +53,8 @@ export default async function PortalPage({
         ? await listPublishedReports(tx, { agencyId, clientId: client.id, membershipId: member.membership.id, scope })
         : [];
       const current = contracts.find((c) => c.status === "active") ?? contracts[0];
-      if (!current) return { client, agencyName, contract: null, reports };
+      const branding = await loadBranding(tx, { agencyId, clientId: client?.id });
+      if (!current) return { client, agencyName, contract: null, reports, branding };
       const agency = await getAgencyProfile(tx, { agencyId });
       const actuals = await getContractActuals(tx, { agencyId, contractId: current.id, month });
       // The month bills with the version in force then (an amendment counts from its effective month).
@@ -69,12 +72,14 @@ export default async function PortalPage({
         client,
         agencyName,
         reports,
+        branding,
         contract: { ...current, agency, outcome: outcome.ok ? outcome.value : null },
       };
     },
   );
   return (
     <div className="space-y-6">
+      <BrandHeader branding={branding} />
       <PageHeader title={client ? t("welcome", { client: client.name }) : t("title")} description={agencyName} />
       {contract && client ? (
         <>

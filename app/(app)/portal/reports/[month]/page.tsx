@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { BrandHeader } from "@/components/branding/brand-header";
 import { REPORT_PRINT_CSS, ReportDocument } from "@/components/reports/report-document";
 import { Badge } from "@/components/ui/misc";
 import { agencyRead } from "@/lib/actions/agency-read";
+import { loadBranding } from "@/lib/branding/load";
 import { formatDateTime } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { loadPortalReport, revisionParam } from "@/lib/reports/load";
@@ -26,9 +28,13 @@ export default async function PortalReportPage({
   const t = await getTranslations("reports");
   const tp = await getTranslations("portal");
   const locale = toLocale(await getLocale());
-  const { report, revision, revisions, snapshot } = await agencyRead("portal.read", (ctx) =>
-    loadPortalReport(ctx, month, rev),
-  );
+  const { report, revision, revisions, snapshot, branding } = await agencyRead("portal.read", async (ctx) => {
+    const loaded = await loadPortalReport(ctx, month, rev);
+    return {
+      ...loaded,
+      branding: await loadBranding(ctx.tx, { agencyId: ctx.agencyId, clientId: ctx.member.membership.clientId }),
+    };
+  });
   const base = `/portal/reports/${month}`;
   const q = `?rev=${revision}`;
   return (
@@ -51,6 +57,7 @@ export default async function PortalReportPage({
           {t("download.csvSjis")}
         </a>
       </div>
+      <BrandHeader branding={branding} />
       <ReportDocument snapshot={snapshot} />
       {revisions.length > 1 ? (
         <nav className="no-print text-sm" aria-label={t("earlier")}>

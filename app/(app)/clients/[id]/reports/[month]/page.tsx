@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { generateReport, publishReport, saveReportCommentary } from "@/app/(app)/reports/actions";
+import { BrandHeader } from "@/components/branding/brand-header";
+import { ReportMargin } from "@/components/margins/report-margin";
 import { CommentaryForm } from "@/components/reports/commentary-form";
 import { GenerateButton, PublishButton } from "@/components/reports/report-actions";
 import { REPORT_PRINT_CSS, ReportDocument } from "@/components/reports/report-document";
@@ -9,9 +11,11 @@ import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/misc";
 import { Table, Td, Th } from "@/components/ui/table";
 import { agencyRead } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
+import { loadBranding } from "@/lib/branding/load";
 import { diffSnapshots } from "@/lib/domain/report";
 import { formatDateTime } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
+import { loadClientMargin } from "@/lib/margins/client-month";
 import { loadRevisionSnapshot, loadStaffReport, revisionParam } from "@/lib/reports/load";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -46,9 +50,13 @@ export default async function ClientReportPage({
             await loadRevisionSnapshot(ctx, loaded.report.id, right),
           )
         : null;
-    return { ...loaded, diff, role: ctx.member.membership.role };
+    // The agency's margin of the month (owners and managers): computed live, never in the snapshot.
+    const margin =
+      loaded.report && can(ctx.member.membership.role, "margins.read") ? await loadClientMargin(ctx, id, month) : null;
+    const branding = await loadBranding(ctx.tx, { agencyId: ctx.agencyId, clientId: loaded.client.id });
+    return { ...loaded, diff, margin, branding, role: ctx.member.membership.role };
   });
-  const { client, report, revisions, shown, diff, role } = data;
+  const { client, report, revisions, shown, diff, margin, branding, role } = data;
   const base = `/clients/${client.id}/reports/${month}`;
   if (!report || !shown) {
     return (
@@ -126,7 +134,18 @@ export default async function ClientReportPage({
         </Card>
       ) : null}
 
+      <BrandHeader branding={branding} />
       <ReportDocument snapshot={shown.snapshot} />
+
+      {margin ? (
+        <ReportMargin
+          clientId={client.id}
+          month={month}
+          margin={margin.margin}
+          unratedNames={margin.unratedNames}
+          locale={locale}
+        />
+      ) : null}
 
       {revisions.length > 0 ? (
         <Card className="no-print space-y-4 p-6">
