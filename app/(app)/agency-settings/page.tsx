@@ -29,8 +29,8 @@ import {
 } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("contracts");
-  return { title: t("settings.title") };
+  const t = await getTranslations("margins");
+  return { title: t("settingsPage") };
 }
 
 /** Default report deadline when the agency has not set one: the 5th business day of the next month. */
@@ -55,7 +55,7 @@ export default async function AgencySettingsPage() {
   const settings = profile.settings;
   return (
     <div className="max-w-4xl space-y-6">
-      <PageHeader title={t("contracts.settings.title")} />
+      <PageHeader title={t("margins.settingsPage")} />
       <Card className="space-y-4 p-6">
         <h2 className="text-base font-semibold">{t("margins.profile.title")}</h2>
         <AgencyProfileForm
