@@ -6,6 +6,7 @@ import { expect, type Principal, test } from "./fixtures";
 
 const HANA = seedId("client:sakura:HANA"); // op1's client, and the demo client user's
 const KOME = seedId("client:sakura:KOME"); // op2's client
+const HANA_CONTRACT = `/clients/${HANA}/contracts/${seedId("contract:sakura:HANA")}`;
 
 /** Last month in Tokyo: the demo seed published every active client's report for it. */
 const LAST_MONTH = (() => {
@@ -25,6 +26,12 @@ const ROUTES = {
   newClient: { path: "/clients/new", shows: h1("クライアントを追加") },
   hana: { path: `/clients/${HANA}`, shows: h1("花みずき化粧品") },
   kome: { path: `/clients/${KOME}`, shows: h1("越後米蔵") },
+  // Contracts (SPEC §2, §4, §8): terms and the checklist for the client's staff; fees and invoices for owners and
+  // managers only.
+  hanaContracts: { path: `/clients/${HANA}/contracts`, shows: h1("契約") },
+  hanaContract: { path: HANA_CONTRACT, shows: h1("運営代行契約") },
+  hanaChecklist: { path: `${HANA_CONTRACT}/checklist`, shows: h1("契約チェックリスト（10項目）") },
+  hanaInvoice: { path: `${HANA_CONTRACT}/invoice/${LAST_MONTH}`, shows: h1(`請求書 ${LAST_MONTH}`) },
   members: { path: "/members", shows: h1("メンバー") },
   audit: { path: "/audit", shows: h1("監査ログ") },
   portal: { path: "/portal", shows: h1("[^<]+ 様") },
@@ -104,6 +111,10 @@ const STAFF_OF_SAKURA = allowed(
   "portfolio",
   "portfolioExport",
   "hanaMargin",
+  "hanaContracts",
+  "hanaContract",
+  "hanaChecklist",
+  "hanaInvoice",
 );
 
 // SPEC §2, page by page: anything not allowed answers 404, never 403. Operators reach their assigned
@@ -127,6 +138,9 @@ const MATRIX: Record<Principal, Set<RouteName>> = {
     "reports",
     "hanaReport",
     "hanaReportCsv",
+    "hanaContracts",
+    "hanaContract",
+    "hanaChecklist",
   ),
   operator2: allowed("clients", "kome", "account", "komeKpis", "week", "weekExport", "komeKpiExport", "reports"),
   client: allowed("portal", "account", "portalReport", "portalReportCsv"),
