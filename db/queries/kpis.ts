@@ -201,18 +201,9 @@ export async function getKpiWeek(
   return weekOf(row?.week);
 }
 
-/** The latest week before `isoWeek` that has figures: what the grid shows beside each cell. */
-export async function getPreviousKpiWeek(
-  db: DbOrTx,
-  p: { agencyId: string; clientId: string; isoWeek: string },
-): Promise<{ isoWeek: string; cells: WeekCell[] } | null> {
-  const [row] = rowsOf<{ previous: unknown }>(await db.execute(sql`select ${previousWeekJson(p)} as previous`));
-  return parsedJson<{ isoWeek: string; cells: WeekCell[] } | null>(row?.previous ?? null);
-}
-
 /**
  * What the weekly entry grid reads, in one statement: the KPIs of the client's plan (null without a plan),
- * the week as stored (getKpiWeek) and the latest earlier week with figures (getPreviousKpiWeek).
+ * the week as stored (getKpiWeek) and the latest earlier week with figures.
  */
 export async function entryWeekSources(
   db: DbOrTx,
@@ -513,34 +504,7 @@ function monthAggregateRows(months: readonly MonthRollup[]): AggregateRow[] {
   return rows;
 }
 
-// ─── Entry status and hours ───────────────────────────────────────────────────────────────────────────
-
-export interface WeekEntryStatusRow {
-  clientId: string;
-  cells: number;
-  version: number | null;
-  updatedAt: Date | null;
-}
-
-/** For each client, how many cells of `isoWeek` hold a value, and the week's version. */
-export async function weekEntryCounts(
-  db: DbOrTx,
-  p: { agencyId: string; clientIds: string[]; isoWeek: string },
-): Promise<WeekEntryStatusRow[]> {
-  if (p.clientIds.length === 0) return [];
-  return db
-    .select({
-      clientId: kpiWeeks.clientId,
-      cells: sql<number>`(select count(*)::int from ${kpiEntries} e where e.agency_id = ${kpiWeeks.agencyId}
-        and e.client_id = ${kpiWeeks.clientId} and e.iso_week = ${kpiWeeks.isoWeek})`,
-      version: kpiWeeks.version,
-      updatedAt: kpiWeeks.updatedAt,
-    })
-    .from(kpiWeeks)
-    .where(
-      and(eq(kpiWeeks.agencyId, p.agencyId), inArray(kpiWeeks.clientId, p.clientIds), eq(kpiWeeks.isoWeek, p.isoWeek)),
-    );
-}
+// ─── Hours ─────────────────────────────────────────────────────────────────────────────────────────
 
 export interface TimeEntryRow {
   membershipId: string;
@@ -616,20 +580,6 @@ export async function saveTimeEntry(
   if (!row) throw new ConflictError("time_entry");
   return row.version;
 }
-
-/** The verdict settings of several clients' plans (clients without a plan are absent). */
-export async function listKpiPlanSettings(db: DbOrTx, p: { agencyId: string; clientIds: readonly string[] }) {
-  if (p.clientIds.length === 0) return [];
-  return db
-    .select({
-      clientId: kpiPlans.clientId,
-      verdictSettings: kpiPlans.verdictSettings,
-      returnRateBaselineBp: kpiPlans.returnRateBaselineBp,
-    })
-    .from(kpiPlans)
-    .where(and(eq(kpiPlans.agencyId, p.agencyId), inArray(kpiPlans.clientId, [...p.clientIds])));
-}
-
 // ─── The week's overview and CSV (app/(app)/week, lib/kpis/week-view.ts, lib/kpis/csv.ts) ────────────
 
 export interface KpiClientRow {
@@ -845,7 +795,7 @@ export async function kpiMonthSources(
 }
 
 export interface VerdictSources {
-  /** The verdict settings of the clients' plans (clients without a plan are absent), as listKpiPlanSettings. */
+  /** The verdict settings of the clients' plans (clients without a plan are absent), with their return-rate baselines. */
   plans: { clientId: string; verdictSettings: Partial<VerdictSettings>; returnRateBaselineBp: number | null }[];
   months: AggregateRow[];
   weeks: AggregateRow[];

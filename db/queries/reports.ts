@@ -430,16 +430,6 @@ export async function listPendingRunItemsAcrossAgencies(db: DbOrTx) {
     .from(reportRunItems)
     .where(eq(reportRunItems.status, "pending"));
 }
-
-/** The reports of several clients in one month, for a bulk publication. */
-export async function listReportsByIds(db: DbOrTx, p: { agencyId: string; reportIds: readonly string[] }) {
-  if (p.reportIds.length === 0) return [];
-  return db
-    .select({ id: monthlyReports.id, clientId: monthlyReports.clientId, version: monthlyReports.version })
-    .from(monthlyReports)
-    .where(and(eq(monthlyReports.agencyId, p.agencyId), inArray(monthlyReports.id, [...p.reportIds])));
-}
-
 /** System query (the demo seed, outside any tenant): every active client of every agency. */
 export async function listActiveClientsAcrossAgencies(db: DbOrTx) {
   return db
