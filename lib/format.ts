@@ -2,6 +2,7 @@ import { type Locale, TIME_ZONE } from "./i18n/locales";
 
 const yen = new Map<Locale, Intl.NumberFormat>();
 const dateTime = new Map<Locale, Intl.DateTimeFormat>();
+const numbers = new Map<string, Intl.NumberFormat>();
 
 const tag = (locale: Locale) => (locale === "ja" ? "ja-JP" : "en-JP");
 
@@ -13,6 +14,20 @@ export function formatYen(amount: number | bigint, locale: Locale = "ja"): strin
     yen.set(locale, f);
   }
   return f.format(amount);
+}
+
+/**
+ * 1234.5 → "1,234.50" with exactly `digits` decimals. Formatters are kept: building an Intl.NumberFormat costs
+ * far more than using one, and a report page formats hundreds of numbers.
+ */
+export function formatNumber(value: number, locale: Locale = "ja", digits = 0): string {
+  const key = `${locale}:${digits}`;
+  let f = numbers.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(tag(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    numbers.set(key, f);
+  }
+  return f.format(value);
 }
 
 export function formatDateTime(value: Date, locale: Locale = "ja"): string {

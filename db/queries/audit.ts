@@ -1,7 +1,7 @@
 import "server-only";
 import { count, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { auditLog, type NewAuditRow, users } from "../schema";
+import { agencyRevisions, auditLog, type NewAuditRow, users } from "../schema";
 
 export async function listAuditLog(db: DbOrTx, p: { agencyId: string; page: number; pageSize: number }) {
   const [rows, [total]] = await Promise.all([
@@ -30,4 +30,17 @@ export async function listAuditLog(db: DbOrTx, p: { agencyId: string; page: numb
 /** One audit row; the action wrappers are its only callers, so no mutation goes unrecorded. */
 export async function insertAuditRow(db: DbOrTx, row: NewAuditRow) {
   await db.insert(auditLog).values(row);
+}
+
+/**
+ * How far the agency's data has moved: its revision, raised by the commit of every transaction that wrote audit
+ * rows for it (migration 0022). Read it before the data it stands for: a later statement may see newer data,
+ * never older.
+ */
+export async function agencyRevision(db: DbOrTx, p: { agencyId: string }): Promise<number> {
+  const [row] = await db
+    .select({ revision: agencyRevisions.revision })
+    .from(agencyRevisions)
+    .where(eq(agencyRevisions.agencyId, p.agencyId));
+  return row?.revision ?? 0;
 }

@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { tenantPolicy } from "./_shared";
 import { agencies } from "./agencies";
 
@@ -24,3 +24,20 @@ export const auditLog = pgTable(
 
 export type AuditRow = typeof auditLog.$inferSelect;
 export type NewAuditRow = typeof auditLog.$inferInsert;
+
+/**
+ * How far an agency's data has moved: one row per agency, its `revision` raised by the commit of every
+ * transaction that wrote audit rows for the agency (a deferred trigger on audit_log, migration 0021). Every
+ * mutation writes an audit row, so an unchanged revision means unchanged data; lib/cache/agency-memo.ts keeps
+ * figures derived from the whole agency under it.
+ */
+export const agencyRevisions = pgTable(
+  "agency_revisions",
+  {
+    agencyId: uuid("agency_id")
+      .primaryKey()
+      .references(() => agencies.id, { onDelete: "cascade" }),
+    revision: bigint("revision", { mode: "number" }).notNull().default(0),
+  },
+  () => [tenantPolicy("agency_revisions")],
+).enableRLS();

@@ -3,6 +3,7 @@
 import { addMonths, monthKey, parseMonthKey } from "@/lib/domain/calendar";
 import type { ContractVersion } from "@/lib/domain/contract";
 import type { Invoice, InvoiceLine } from "@/lib/domain/invoice";
+import { formatNumber } from "@/lib/format";
 
 type Params = Record<string, string | number>;
 /** A translator for keys under `contracts.` (the caller binds the namespace). */
@@ -57,7 +58,7 @@ export function invoiceRow(line: InvoiceLine, t: ContractsT, yen: (n: number) =>
     case "performance": {
       label = kind();
       const isYen = line.basis !== "orders" && line.ruleKind !== "bonus_at_threshold";
-      const fmt = (n: number | null) => (n === null ? "—" : isYen ? yen(n) : n.toLocaleString("ja-JP"));
+      const fmt = (n: number | null) => (n === null ? "—" : isYen ? yen(n) : formatNumber(n));
       if (line.note?.code === "basis_missing") parts.push(t("invoiceDoc.how.missing"));
       else if (line.note?.code === "kpi_not_computable") parts.push(t("invoiceDoc.how.notComputable"));
       else if (line.ruleKind === "rate_over_baseline")

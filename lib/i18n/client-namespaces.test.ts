@@ -100,7 +100,7 @@ describe("messages sent to the browser", () => {
 
   it("finds the route files and the client components' namespaces", () => {
     expect(files.length).toBeGreaterThan(10);
-    const clients = clientNamespaces(path.join(ROOT, "app/(app)/clients/page.tsx"));
+    const clients = clientNamespaces(path.join(ROOT, "app/(app)/clients/(book)/page.tsx"));
     expect([...clients.values()].flat()).toContain("clientStatus");
   });
 
@@ -113,6 +113,22 @@ describe("messages sent to the browser", () => {
     );
     expect(missing, `scope ${scope ?? "(none)"}`).toEqual([]);
   });
+
+  // Every provider's messages travel in the page's payload, even those a nearer provider replaces: a page under
+  // two scopes (the root layout's and one more) would send both.
+  it.each(files.filter((f) => path.basename(f) === "page.tsx").map((f) => [path.relative(ROOT, f), f]))(
+    "%s: sits under at most one scope besides its root layout's",
+    (_, file) => {
+      const scoped: string[] = [];
+      for (let dir = path.dirname(file); dir.startsWith(path.join(ROOT, "app")); dir = path.dirname(dir)) {
+        const layout = path.join(dir, "layout.tsx");
+        if (fs.existsSync(layout) && /scope=/.test(fs.readFileSync(layout, "utf8"))) {
+          scoped.push(path.relative(ROOT, layout));
+        }
+      }
+      expect(scoped.length, scoped.join(", ")).toBeLessThanOrEqual(2);
+    },
+  );
 
   it("every scope names real namespaces", () => {
     for (const namespaces of Object.values(MESSAGE_SCOPES)) {

@@ -17,7 +17,10 @@ export const MESSAGE_SCOPES = {
   /** Sign-in and sign-up, and their language switch. */
   auth: ["nav", "auth"],
   invite: ["nav", "auth", "invite"],
+  /** The client list, a new client and a client's page (/clients, /clients/new, /clients/[id]). */
   clients: ["clients", "common", "roles", "channels", "clientStatus", "onboardingStage", "serviceModels", "contracts"],
+  /** A client's contracts, a contract, its history, checklist and invoice (/clients/[id]/contracts/…). */
+  contracts: ["contracts", "common"],
   /** The agency's own settings (the qualified-invoice registration number). */
   agencySettings: ["contracts", "margins", "branding", "common"],
   /** A client's margin page (direct costs, the pricing what-if). */

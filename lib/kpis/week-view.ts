@@ -16,10 +16,11 @@ import {
   listTimeEntries,
 } from "@/db/queries/kpis";
 import type { ClientScope } from "@/db/scope";
-import { addWeeks, isoWeekKey, isoWeekOf, monthOfIsoWeek, parseIsoWeekKey } from "@/lib/domain/calendar";
+import { addWeeks, isoWeekKey, monthOfIsoWeek, parseIsoWeekKey } from "@/lib/domain/calendar";
 import { type KpiKey, measuresForPlan } from "@/lib/domain/kpi";
 import type { ClientStatus } from "@/lib/options";
 import { kpiCsvRowsOf, toKpiCsv } from "./csv";
+import { currentIsoWeekKey } from "./entry";
 import { baseLineFigures, figuresByPeriod, kpiTable, targetKey } from "./rollup";
 
 /** The clients a week is entered for: not ended, not paused. */
@@ -44,10 +45,7 @@ export function entryStatus(cells: number, expected: number): EntryStatus {
 }
 
 /** The ISO week of a date in Asia/Tokyo (the business calendar). */
-export function tokyoWeek(now = new Date()): string {
-  const [y, m, d] = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(now).split("-").map(Number);
-  return isoWeekKey(isoWeekOf(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1))));
-}
+export const tokyoWeek = currentIsoWeekKey;
 
 export function shiftWeek(week: string, delta: number): string {
   const parsed = parseIsoWeekKey(week);

@@ -1,14 +1,8 @@
 // How a report's numbers read: a KPI value in its unit, a change, an achievement. Pure; the page, the PDF
 // and the CSV share it.
 import type { KpiUnit } from "@/lib/domain/kpi";
-import { formatYen } from "@/lib/format";
+import { formatYen, formatNumber as num } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
-
-const num = (n: number, locale: Locale, digits = 0) =>
-  new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-JP", {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(n);
 
 /** A value in its unit: ¥1,234 · 1,234 · 12.34% · 45日 · 4.23. */
 export function formatKpiValue(value: number | null, unit: KpiUnit | string, locale: Locale): string {

@@ -7,6 +7,7 @@ import { inputClass } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/misc";
 import { Pagination } from "@/components/ui/pagination";
 import { agencyRead } from "@/lib/actions/agency-read";
+import { memoAgency } from "@/lib/cache/agency-memo";
 import { tokyoToday } from "@/lib/contracts/view";
 import { monthKey } from "@/lib/domain/calendar";
 import { toLocale } from "@/lib/i18n/locales";
@@ -28,11 +29,15 @@ export default async function PortfolioPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const params = parseSearchParams(portfolioParams(monthKey(lastCompleteMonth(tokyoToday()))), await searchParams);
+  const today = tokyoToday();
+  const params = parseSearchParams(portfolioParams(monthKey(lastCompleteMonth(today))), await searchParams);
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
+  // 500 clients' invoices and costs over 12 months: computed once per state of the agency's data.
   const data = await agencyRead("margins.read", ({ tx, agencyId }) =>
-    loadPortfolio(tx, { agencyId, ...params, pageSize: PAGE_SIZE, trend: true }),
+    memoAgency(tx, agencyId, ["portfolio", today, JSON.stringify(params)], () =>
+      loadPortfolio(tx, { agencyId, ...params, pageSize: PAGE_SIZE, trend: true }),
+    ),
   );
   const query = {
     month: params.month,

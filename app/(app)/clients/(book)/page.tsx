@@ -10,11 +10,14 @@ import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/misc";
 import { Pagination } from "@/components/ui/pagination";
+import type { Transaction } from "@/db/client";
 import { CLIENT_SORTS, listClients } from "@/db/queries/clients";
 import { listContractTerms } from "@/db/queries/contracts";
+import type { ClientScope } from "@/db/scope";
 import { agencyRead } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/viewer";
+import { memoAgency } from "@/lib/cache/agency-memo";
 import { contractBadges, dueContracts } from "@/lib/contracts/overview";
 import { tokyoToday } from "@/lib/contracts/view";
 import { loadVerdicts } from "@/lib/kpis/load";
@@ -131,53 +134,65 @@ const loadClientsPage = cache(async (key: string) => {
   const today = tokyoToday();
   return agencyRead("clients.read", async ({ tx, agencyId, scope, member }) => {
     const showDue = can(member.membership.role, "contracts.read");
-    let list: Awaited<ReturnType<typeof listClients>>;
-    let due: ReturnType<typeof dueContracts> = [];
-    let contracts: Awaited<ReturnType<typeof listContractTerms>>;
-    if (params.due) {
-      // The deadline list decides which clients the page lists.
-      due = dueContracts(await listContractTerms(tx, { agencyId, scope, statuses: ["active"] }), today);
-      list = await listClients(tx, {
-        agencyId,
-        scope,
-        ...params,
-        ids: due.map((c) => c.clientId),
-        pageSize: PAGE_SIZE,
-      });
-      contracts = await listContractTerms(tx, { agencyId, scope, clientIds: list.rows.map((r) => r.id) });
-    } else {
-      list = await listClients(tx, { agencyId, scope, ...params, pageSize: PAGE_SIZE });
-      const ids = list.rows.map((r) => r.id);
-      if (showDue) {
-        // The active contracts (for the deadline list) and the page's contracts (for its badges) in one query.
-        const terms = await listContractTerms(tx, { agencyId, scope, statuses: ["active"], orClientIds: ids });
-        due = dueContracts(
-          terms.filter((c) => c.status === "active"),
-          today,
-        );
-        const onPage = new Set(ids);
-        contracts = terms.filter((c) => onPage.has(c.clientId));
-      } else {
-        contracts = await listContractTerms(tx, { agencyId, scope, clientIds: ids });
-      }
-    }
-    // The page's contracts come with their checklist counts.
-    const done = new Map(contracts.flatMap((c) => (c.currentVersionId ? [[c.currentVersionId, c.checklistDone]] : [])));
-    // The verdict of the last complete month, for the page's clients in one batch.
-    const verdicts = await loadVerdicts(tx, {
-      agencyId,
-      clientIds: list.rows.map((r) => r.id),
-      month: lastCompleteMonth(today),
-    });
-    return {
-      member,
-      ...list,
-      badges: contractBadges(contracts, done, today),
-      due: showDue ? due : null,
-      verdicts,
-    };
+    // The same page for the same people (scope) and the same state of the agency's data: computed once.
+    const data = await memoAgency(tx, agencyId, ["clients", today, JSON.stringify(scope), showDue, key], () =>
+      loadClientsData(tx, { agencyId, scope, params, showDue, today }),
+    );
+    return { member, ...data };
   });
 });
+
+/** The page's rows, contract badges, deadline list and verdicts (see loadClientsPage). */
+async function loadClientsData(
+  tx: Transaction,
+  p: { agencyId: string; scope: ClientScope; params: ListParams; showDue: boolean; today: string },
+) {
+  const { agencyId, scope, params, showDue, today } = p;
+  let list: Awaited<ReturnType<typeof listClients>>;
+  let due: ReturnType<typeof dueContracts> = [];
+  let contracts: Awaited<ReturnType<typeof listContractTerms>>;
+  if (params.due) {
+    // The deadline list decides which clients the page lists.
+    due = dueContracts(await listContractTerms(tx, { agencyId, scope, statuses: ["active"] }), today);
+    list = await listClients(tx, {
+      agencyId,
+      scope,
+      ...params,
+      ids: due.map((c) => c.clientId),
+      pageSize: PAGE_SIZE,
+    });
+    contracts = await listContractTerms(tx, { agencyId, scope, clientIds: list.rows.map((r) => r.id) });
+  } else {
+    list = await listClients(tx, { agencyId, scope, ...params, pageSize: PAGE_SIZE });
+    const ids = list.rows.map((r) => r.id);
+    if (showDue) {
+      // The active contracts (for the deadline list) and the page's contracts (for its badges) in one query.
+      const terms = await listContractTerms(tx, { agencyId, scope, statuses: ["active"], orClientIds: ids });
+      due = dueContracts(
+        terms.filter((c) => c.status === "active"),
+        today,
+      );
+      const onPage = new Set(ids);
+      contracts = terms.filter((c) => onPage.has(c.clientId));
+    } else {
+      contracts = await listContractTerms(tx, { agencyId, scope, clientIds: ids });
+    }
+  }
+  // The page's contracts come with their checklist counts.
+  const done = new Map(contracts.flatMap((c) => (c.currentVersionId ? [[c.currentVersionId, c.checklistDone]] : [])));
+  // The verdict of the last complete month, for the page's clients in one batch.
+  const verdicts = await loadVerdicts(tx, {
+    agencyId,
+    clientIds: list.rows.map((r) => r.id),
+    month: lastCompleteMonth(today),
+  });
+  return {
+    ...list,
+    badges: contractBadges(contracts, done, today),
+    due: showDue ? due : null,
+    verdicts,
+  };
+}
 
 async function ClientsList({ params, dataKey }: { params: ListParams; dataKey: string }) {
   const t = await getTranslations("clients");

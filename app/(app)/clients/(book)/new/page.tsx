@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/misc";
 import { listAssignableStaff } from "@/db/queries/members";
 import { agencyRead } from "@/lib/actions/agency-read";
-import { ClientForm } from "../client-form";
+import { ClientForm } from "../../client-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("clients");

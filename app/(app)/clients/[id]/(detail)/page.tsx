@@ -15,8 +15,8 @@ import { tokyoToday } from "@/lib/contracts/view";
 import { monthKey } from "@/lib/domain/calendar";
 import { loadVerdicts } from "@/lib/kpis/load";
 import { lastCompleteMonth } from "@/lib/kpis/plan-view";
-import { ClientForm } from "../client-form";
-import { EndClientButton } from "./end-client-button";
+import { ClientForm } from "../../client-form";
+import { EndClientButton } from "../end-client-button";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("clients");

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agencyRevision, insertAuditRow } from "@/db/queries/audit";
+import { withTenant } from "@/db/tenant";
+import type { TestDatabase } from "@/db/testing";
+import { hashPassword } from "@/lib/auth/password";
+import { clearAgencyMemo, memoAgency } from "@/lib/cache/agency-memo";
+import { FIXTURE_PASSWORD, ID, PEOPLE, seedFixtures, useTestDatabase } from "./fixtures";
+
+// The memo behind the start page and the portfolio: a value is served again only while the agency's data is
+// where it was (no transaction with audit rows committed since), never across agencies or keys.
+
+let t: TestDatabase;
+const A = ID.agencyA;
+const B = ID.agencyB;
+
+beforeAll(async () => {
+  t = await useTestDatabase();
+  await seedFixtures(t, await hashPassword(FIXTURE_PASSWORD));
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const auditRow = (agencyId: string) => ({
+  agencyId,
+  actorUserId: PEOPLE.owner.userId,
+  action: "test.touch",
+  entity: "agency",
+  entityId: agencyId,
+});
+
+const audit = (agencyId: string) => withTenant(t.db, agencyId, (tx) => insertAuditRow(tx, auditRow(agencyId)));
+const revisionOf = (agencyId: string) => withTenant(t.db, agencyId, (tx) => agencyRevision(tx, { agencyId }));
+const memo = <T>(agencyId: string, key: string[], compute: () => Promise<T>) =>
+  withTenant(t.db, agencyId, (tx) => memoAgency(tx, agencyId, key, compute));
+
+describe("an agency's revision", () => {
+  it("rises with every committed audit row of the agency, and with no other agency's", async () => {
+    const a0 = await revisionOf(A);
+    const b0 = await revisionOf(B);
+    await audit(A);
+    await withTenant(t.db, A, async (tx) => {
+      await insertAuditRow(tx, auditRow(A));
+      await insertAuditRow(tx, auditRow(A));
+    });
+    expect(await revisionOf(A)).toBe(a0 + 3);
+    expect(await revisionOf(B)).toBe(b0);
+  });
+
+  it("does not move for a transaction that rolled back", async () => {
+    const before = await revisionOf(A);
+    await expect(
+      withTenant(t.db, A, async (tx) => {
+        await insertAuditRow(tx, auditRow(A));
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await revisionOf(A)).toBe(before);
+  });
+
+  it("moves only when the writing transaction commits, not while it is open", async () => {
+    const before = await revisionOf(A);
+    await withTenant(t.db, A, async (tx) => {
+      await insertAuditRow(tx, auditRow(A));
+      // The trigger is deferred to the commit: inside the transaction the revision has not moved yet.
+      expect(await agencyRevision(tx, { agencyId: A })).toBe(before);
+    });
+    expect(await revisionOf(A)).toBe(before + 1);
+  });
+
+  it("is another agency's business: a tenant reads and writes only its own row", async () => {
+    await audit(B);
+    // B has a revision, and A's transaction cannot see it.
+    expect(await revisionOf(B)).toBeGreaterThan(0);
+    expect(await withTenant(t.db, A, (tx) => agencyRevision(tx, { agencyId: B }))).toBe(0);
+  });
+});
+
+describe("memoAgency", () => {
+  it("serves the kept value until the agency's next audited commit, then computes again", async () => {
+    clearAgencyMemo();
+    let computed = 0;
+    const compute = async () => ++computed;
+    expect(await memo(A, ["counter"], compute)).toBe(1);
+    expect(await memo(A, ["counter"], compute)).toBe(1);
+    await audit(A);
+    expect(await memo(A, ["counter"], compute)).toBe(2);
+    expect(await memo(A, ["counter"], compute)).toBe(2);
+    // Another agency's mutation does not disturb A's value.
+    await audit(B);
+    expect(await memo(A, ["counter"], compute)).toBe(2);
+  });
+
+  it("keeps agencies and keys apart", async () => {
+    clearAgencyMemo();
+    let computed = 0;
+    const compute = async () => ++computed;
+    const a = await memo(A, ["day", "2026-11-27"], compute);
+    const b = await memo(B, ["day", "2026-11-27"], compute);
+    const nextDay = await memo(A, ["day", "2026-11-28"], compute);
+    expect(new Set([a, b, nextDay]).size).toBe(3);
+    expect(await memo(A, ["day", "2026-11-27"], compute)).toBe(a);
+  });
+
+  it("forgets a computation that failed", async () => {
+    clearAgencyMemo();
+    let calls = 0;
+    const failOnce = async () => {
+      calls++;
+      if (calls === 1) throw new Error("boom");
+      return calls;
+    };
+    await expect(memo(A, ["fails"], failOnce)).rejects.toThrow("boom");
+    expect(await memo(A, ["fails"], failOnce)).toBe(2);
+  });
+});
