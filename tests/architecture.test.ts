@@ -57,3 +57,18 @@ describe("layering", () => {
     expect(importsOf("db/schema/economics.ts")).toContain("lib/options");
   });
 });
+
+describe("client modules", () => {
+  // A server component that imports a value from a "use client" module gets a reference to it, not the value:
+  // a colour table imported that way reads as undefined on the server. Client modules export components
+  // (functions) and types only; shared constants live in plain modules (e.g. components/ui/tones.ts).
+  it('"use client" modules export no constants', () => {
+    const files = ["app", "components"].flatMap(sourceFiles);
+    const violations = files.flatMap((file) => {
+      const text = fs.readFileSync(path.join(ROOT, file), "utf8");
+      if (!/^\s*["']use client["']/.test(text)) return [];
+      return [...text.matchAll(/^export (?:const|let|var|enum|class) (\w+)/gm)].map((m) => `${file}: ${m[1]}`);
+    });
+    expect(violations).toEqual([]);
+  });
+});

@@ -1,3 +1,5 @@
+"use client";
+
 import { useTranslations } from "next-intl";
 import type { KpiUnit, KpiValue } from "@/lib/domain/kpi";
 import type { Channel } from "@/lib/options";

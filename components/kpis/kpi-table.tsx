@@ -1,12 +1,13 @@
+"use client";
+
 import { useLocale, useTranslations } from "next-intl";
-import { Badge, type BadgeTone } from "@/components/ui/misc";
-import type { Change, KpiStatus } from "@/lib/domain/kpi";
+import { Badge } from "@/components/ui/misc";
+import { kpiStatusTone } from "@/components/ui/tones";
+import type { Change } from "@/lib/domain/kpi";
 import { toLocale } from "@/lib/i18n/locales";
 import type { KpiRow } from "@/lib/kpis/rollup";
 import { formatAchievement, formatChange, formatKpi } from "./format";
 import { KpiValueText } from "./kpi-value";
-
-export const kpiStatusTone: Record<KpiStatus, BadgeTone> = { on_track: "green", watch: "yellow", off_track: "red" };
 
 const th = "px-3 py-2 text-left text-xs font-semibold text-slate-600";
 const td = "px-3 py-2 align-top text-sm";

@@ -1,3 +1,5 @@
+"use client";
+
 import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/misc";
 import type { KpiPlanRow } from "@/db/queries/kpis";

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Badge, Card } from "@/components/ui/misc";
+import { verdictTone } from "@/components/ui/tones";
 import type { Verdict } from "@/lib/domain/verdict";
-import { verdictTone } from "./verdict-panel";
 
 /** The client page's glance at the KPIs: the last complete month's verdict and the way to the KPI page. */
 export function VerdictCard({

@@ -1,10 +1,11 @@
+"use client";
+
 import { useLocale, useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/misc";
-import type { RuleEvaluation, Verdict, VerdictKind } from "@/lib/domain/verdict";
+import { verdictTone } from "@/components/ui/tones";
+import type { RuleEvaluation, Verdict } from "@/lib/domain/verdict";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatKpi } from "./format";
-
-export const verdictTone: Record<VerdictKind, BadgeTone> = { go: "green", hold: "yellow", stop: "red" };
 
 const MISSING = new Set([
   "contribution",

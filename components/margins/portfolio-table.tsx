@@ -1,5 +1,7 @@
+"use client";
+
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/misc";
 import type { VerdictKind } from "@/lib/domain/verdict";
 import { formatYen } from "@/lib/format";
@@ -19,11 +21,11 @@ type Column = {
 };
 
 /**
- * The portfolio: a plain server-rendered table of the page it is given (as the client list: sorting,
- * filtering and paging are the server's and live in the URL; the sortable headers are links), with a totals
- * row over every matching client.
+ * The portfolio: a table of the page it is given (as the client list: sorting, filtering and paging are the
+ * server's and live in the URL; the sortable headers are links), with a totals row over every matching client.
+ * A client component so that the page's payload carries the rows' figures, not the table's markup.
  */
-export async function PortfolioTable({
+export function PortfolioTable({
   rows,
   details,
   totals,
@@ -40,7 +42,7 @@ export async function PortfolioTable({
   query: Record<string, string | undefined>;
   locale: Locale;
 }) {
-  const t = await getTranslations();
+  const t = useTranslations();
   const yen = (n: number) => formatYen(n, locale);
   const signed = (n: number | null) =>
     n === null ? "—" : <span className={n < 0 ? "text-red-600" : undefined}>{yen(n)}</span>;

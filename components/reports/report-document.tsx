@@ -1,3 +1,5 @@
+"use client";
+
 import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/misc";
@@ -7,20 +9,6 @@ import { formatYen } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { chartGeometry } from "@/lib/reports/chart";
 import { formatChange, formatKpiValue, formatPercentBp } from "@/lib/reports/format";
-
-/** Print rules: A4, the report alone, each section on its own page where it does not fit, charts kept whole. */
-export const REPORT_PRINT_CSS = `
-@page { size: A4; margin: 12mm; }
-@media print {
-  body * { visibility: hidden; }
-  .report-print, .report-print * { visibility: visible; }
-  .report-print { position: absolute; inset: 0 auto auto 0; width: 100%; }
-  .report-print section { break-inside: avoid; page-break-inside: avoid; }
-  .report-print section + section { break-before: auto; }
-  .report-print .report-break { break-before: page; page-break-before: always; }
-  .report-print svg, .report-print table { break-inside: avoid; }
-  .no-print { display: none !important; }
-}`;
 
 const STATUS_TONE: Record<string, BadgeTone> = { on_track: "green", watch: "yellow", off_track: "red" };
 const OUTCOME_TONE: Record<string, BadgeTone> = { met: "green", missed: "red", pending: "gray", no_data: "gray" };

@@ -1,14 +1,15 @@
 import type { ButtonHTMLAttributes } from "react";
 import { cn } from "@/lib/cn";
 
+// The look of each variant and size is a component class in app/globals.css (.btn, .btn-primary, .btn-sm, …).
 const variants = {
-  primary: "bg-indigo-600 text-white hover:bg-indigo-700 focus-visible:outline-indigo-600",
-  secondary: "bg-white text-slate-900 ring-1 ring-inset ring-slate-300 hover:bg-slate-50",
-  ghost: "text-slate-700 hover:bg-slate-100",
-  danger: "bg-red-600 text-white hover:bg-red-700 focus-visible:outline-red-600",
+  primary: "btn-primary",
+  secondary: "btn-secondary",
+  ghost: "btn-ghost",
+  danger: "btn-danger",
 } as const;
 
-const sizes = { sm: "px-2.5 py-1.5 text-xs", md: "px-3.5 py-2 text-sm" } as const;
+const sizes = { sm: "btn-sm", md: "btn-md" } as const;
 
 export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: keyof typeof variants;
@@ -27,13 +28,7 @@ export function Button({
 }: ButtonProps) {
   return (
     <button
-      className={cn(
-        "inline-flex items-center justify-center gap-1.5 rounded-md font-semibold shadow-xs transition-colors",
-        "focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60",
-        variants[variant],
-        sizes[size],
-        className,
-      )}
+      className={cn("btn", variants[variant], sizes[size], className)}
       disabled={disabled || pending}
       aria-busy={pending || undefined}
       {...props}
@@ -47,8 +42,4 @@ export function Button({
 }
 
 export const buttonClass = (variant: keyof typeof variants = "primary", size: keyof typeof sizes = "md") =>
-  cn(
-    "inline-flex items-center justify-center gap-1.5 rounded-md font-semibold shadow-xs transition-colors focus-visible:outline-2 focus-visible:outline-offset-2",
-    variants[variant],
-    sizes[size],
-  );
+  `btn ${variants[variant]} ${sizes[size]}`;

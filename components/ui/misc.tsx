@@ -5,28 +5,20 @@ export function Card({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
   return <div className={cn("rounded-lg bg-white shadow-xs ring-1 ring-slate-200", className)} {...props} />;
 }
 
+// Each tone is a component class in app/globals.css (.badge-gray, …).
 const badgeTones = {
-  gray: "bg-slate-100 text-slate-700 ring-slate-500/20",
-  green: "bg-emerald-50 text-emerald-700 ring-emerald-600/20",
-  yellow: "bg-amber-50 text-amber-800 ring-amber-600/20",
-  red: "bg-red-50 text-red-700 ring-red-600/20",
-  blue: "bg-sky-50 text-sky-700 ring-sky-600/20",
-  indigo: "bg-indigo-50 text-indigo-700 ring-indigo-600/20",
+  gray: "badge badge-gray",
+  green: "badge badge-green",
+  yellow: "badge badge-yellow",
+  red: "badge badge-red",
+  blue: "badge badge-blue",
+  indigo: "badge badge-indigo",
 } as const;
 
 export type BadgeTone = keyof typeof badgeTones;
 
 export function Badge({ tone = "gray", children }: { tone?: BadgeTone; children: ReactNode }) {
-  return (
-    <span
-      className={cn(
-        "inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
-        badgeTones[tone],
-      )}
-    >
-      {children}
-    </span>
-  );
+  return <span className={badgeTones[tone]}>{children}</span>;
 }
 
 export function Skeleton({ className }: { className?: string }) {

@@ -10,15 +10,9 @@ export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>)
 }
 
 export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return (
-    <th
-      scope="col"
-      className={cn("bg-slate-50 px-3 py-2.5 text-left text-xs font-semibold text-slate-600", className)}
-      {...props}
-    />
-  );
+  return <th scope="col" className={className ? `th ${className}` : "th"} {...props} />;
 }
 
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={cn("whitespace-nowrap px-3 py-2.5 text-slate-700", className)} {...props} />;
+  return <td className={className ? `td ${className}` : "td"} {...props} />;
 }

@@ -18,11 +18,13 @@ export const MESSAGE_SCOPES = {
   auth: ["nav", "auth"],
   invite: ["nav", "auth", "invite"],
   /** The client list, a new client and a client's page (/clients, /clients/new, /clients/[id]). */
-  clients: ["clients", "common", "roles", "channels", "clientStatus", "onboardingStage", "serviceModels", "contracts"],
+  clients: ["clients", "common", "roles", "channels", "clientStatus", "onboardingStage", "serviceModels"],
   /** A client's contracts, a contract, its history, checklist and invoice (/clients/[id]/contracts/…). */
   contracts: ["contracts", "common"],
   /** The agency's own settings (the qualified-invoice registration number). */
   agencySettings: ["contracts", "margins", "branding", "common"],
+  /** The portfolio's table (/portfolio). */
+  portfolio: ["portfolio", "margins", "kpis"],
   /** A client's margin page (direct costs, the pricing what-if). */
   margins: ["margins", "common"],
   economics: ["economics", "channels", "common"],
@@ -36,6 +38,12 @@ export const MESSAGE_SCOPES = {
   week: ["week", "kpiCsv", "kpis", "channels", "common"],
   /** Monthly reports: the agency's month and a report's draft (/reports, /clients/[id]/reports). */
   reports: ["reports", "common"],
+  /**
+   * One report, for the agency (/clients/[id]/reports/[month]: the document, the commentary and publication)
+   * and for the client (/portal/reports/[month]). The document is a client component: it is rendered from the
+   * stored snapshot, which is far smaller in the page's payload than the document's markup would be.
+   */
+  report: ["reports", "kpis", "channels", "economics", "common"],
 } as const satisfies Record<string, readonly Namespace[]>;
 
 export type MessageScope = keyof typeof MESSAGE_SCOPES;

@@ -1,8 +1,6 @@
 import type { ReactNode } from "react";
-import { agencyRead } from "@/lib/actions/agency-read";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
-/** Costs and margins are for owners and managers (SPEC §2): decided above loading.tsx, so others get a real 404. */
-export default async function PortfolioLayout({ children }: { children: ReactNode }) {
-  await agencyRead("margins.read", async () => undefined);
-  return children;
+export default function PortfolioLayout({ children }: { children: ReactNode }) {
+  return <ClientMessages scope="portfolio">{children}</ClientMessages>;
 }

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { type ReactNode, useMemo } from "react";
-import { Badge, type BadgeTone } from "@/components/ui/misc";
+import { Badge } from "@/components/ui/misc";
+import { clientStatusTone as statusTone, verdictTone } from "@/components/ui/tones";
 import type { VerdictKind } from "@/lib/domain/verdict";
 import type { Channel, ClientStatus, OnboardingStage, ServiceModel } from "@/lib/options";
 
@@ -39,15 +40,6 @@ export type ClientColumn = {
   cell: (row: ClientRow) => ReactNode;
 };
 
-export const statusTone: Record<ClientStatus, BadgeTone> = {
-  onboarding: "blue",
-  trial: "yellow",
-  active: "green",
-  paused: "gray",
-  ended: "red",
-};
-
-const verdictTone: Record<VerdictKind, BadgeTone> = { go: "green", hold: "yellow", stop: "red" };
 const VERDICT_LABEL: Record<VerdictKind, string> = { go: "Go", hold: "Hold", stop: "Stop" };
 
 /** The columns, translated; stable across renders as long as the locale is. */
@@ -78,8 +70,8 @@ function buildColumns(
   const serviceModel = once((m: ServiceModel) => t(`serviceModels.${m}`));
   const status = once((s: ClientStatus) => t(`clientStatus.${s}`));
   const stage = once((s: OnboardingStage) => t(`onboardingStage.${s}`));
-  const dueBadge = t("contracts.dueBadge");
-  const checklist = t("contracts.checklistShort");
+  const dueBadge = t("clients.contractDue");
+  const checklist = t("clients.checklistShort");
   return [
     {
       id: "name",
@@ -128,7 +120,7 @@ function buildColumns(
     { id: "operatorCount", header: t("clients.columns.operators"), cell: (row) => row.operatorCount },
     {
       id: "contract",
-      header: t("contracts.title"),
+      header: t("clients.columns.contract"),
       cell: ({ contract: c }) =>
         c ? (
           <div className="flex flex-wrap items-center gap-1" data-testid="client-contract">

@@ -11,10 +11,10 @@ import type { PlGridActions, RowEdit } from "./row-context";
 
 // Columns whose cells are an input or buttons get tight padding; figures are right-aligned.
 const cellClass: Record<PlColumn["kind"], string> = {
-  input: "whitespace-nowrap px-1 py-1",
-  actions: "whitespace-nowrap px-1 py-1",
-  key: "whitespace-nowrap px-2 py-1.5 text-left",
-  figure: "whitespace-nowrap px-2 py-1.5 text-right",
+  input: "pl-td",
+  actions: "pl-td",
+  key: "pl-td-key",
+  figure: "pl-td-figure",
 };
 
 /** One grid row: its form state goes to every cell its column definitions render. */

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { VerdictCard } from "@/components/kpis/verdict-card";
-import { statusTone } from "@/components/tables/clients/columns";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/misc";
+import { clientStatusTone } from "@/components/ui/tones";
 import { NotFoundError } from "@/db/errors";
 import { getClientOrThrow } from "@/db/queries/clients";
 import { listAssignableStaff } from "@/db/queries/members";
@@ -53,7 +53,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
         description={`${client.code}${client.industry ? ` · ${client.industry}` : ""}`}
         actions={
           <>
-            <Badge tone={statusTone[client.status]}>{t(`clientStatus.${client.status}`)}</Badge>
+            <Badge tone={clientStatusTone[client.status]}>{t(`clientStatus.${client.status}`)}</Badge>
             <Link href={`/clients/${client.id}/economics`} className={buttonClass("secondary", "sm")}>
               {t("clients.economicsLink")}
             </Link>

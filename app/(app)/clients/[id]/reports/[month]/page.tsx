@@ -5,8 +5,9 @@ import { generateReport, publishReport, saveReportCommentary } from "@/app/(app)
 import { BrandHeader } from "@/components/branding/brand-header";
 import { ReportMargin } from "@/components/margins/report-margin";
 import { CommentaryForm } from "@/components/reports/commentary-form";
+import { REPORT_PRINT_CSS } from "@/components/reports/print-css";
 import { GenerateButton, PublishButton } from "@/components/reports/report-actions";
-import { REPORT_PRINT_CSS, ReportDocument } from "@/components/reports/report-document";
+import { ReportDocument } from "@/components/reports/report-document";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/misc";
 import { Table, Td, Th } from "@/components/ui/table";
 import { agencyRead } from "@/lib/actions/agency-read";

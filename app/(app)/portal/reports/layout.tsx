@@ -1,0 +1,6 @@
+import type { ReactNode } from "react";
+import { ClientMessages } from "@/lib/i18n/client-messages";
+
+export default function PortalReportLayout({ children }: { children: ReactNode }) {
+  return <ClientMessages scope="report">{children}</ClientMessages>;
+}
