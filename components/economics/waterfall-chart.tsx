@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { BrowserOnly } from "@/components/ui/browser-only";
 import type { Figures } from "@/lib/economics/view";
 import { useYen } from "./yen";
 
@@ -51,20 +52,22 @@ export function WaterfallChart({ aov, figures }: { aov: number; figures: Figures
   return (
     <figure aria-label={t("title")}>
       <div className="h-64 w-full">
-        <ResponsiveContainer>
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="name" tick={{ fontSize: 10 }} interval={0} />
-            <YAxis tickFormatter={(v: number) => yen(v)} tick={{ fontSize: 10 }} width={72} />
-            <Tooltip formatter={(_v, _n, item) => yen((item.payload as { amount: number }).amount)} />
-            <Bar dataKey="base" stackId="w" fill="transparent" isAnimationActive={false} />
-            <Bar dataKey="value" stackId="w" isAnimationActive={false}>
-              {data.map((d) => (
-                <Cell key={d.name} fill={d.kind === "total" ? (d.amount < 0 ? "#dc2626" : "#4f46e5") : "#f87171"} />
-              ))}
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
+        <BrowserOnly>
+          <ResponsiveContainer>
+            <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="name" tick={{ fontSize: 10 }} interval={0} />
+              <YAxis tickFormatter={(v: number) => yen(v)} tick={{ fontSize: 10 }} width={72} />
+              <Tooltip formatter={(_v, _n, item) => yen((item.payload as { amount: number }).amount)} />
+              <Bar dataKey="base" stackId="w" fill="transparent" isAnimationActive={false} />
+              <Bar dataKey="value" stackId="w" isAnimationActive={false}>
+                {data.map((d) => (
+                  <Cell key={d.name} fill={d.kind === "total" ? (d.amount < 0 ? "#dc2626" : "#4f46e5") : "#f87171"} />
+                ))}
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
+        </BrowserOnly>
       </div>
       <figcaption className="sr-only">{data.map((d) => `${d.name} ${yen(d.amount)}`).join(", ")}</figcaption>
     </figure>

@@ -14,6 +14,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { BrowserOnly } from "@/components/ui/browser-only";
 import { inputClass } from "@/components/ui/field";
 import type { KpiUnit } from "@/lib/domain/kpi";
 import { toLocale } from "@/lib/i18n/locales";
@@ -70,18 +71,20 @@ export function KpiCharts({ kpis, months, weeks }: { kpis: ChartKpi[]; months: s
         <figure aria-label={t("weekly", { kpi: kpi.label })}>
           <h3 className="mb-2 text-sm font-semibold">{t("weekly", { kpi: kpi.label })}</h3>
           <div className="h-64 w-full">
-            <ResponsiveContainer>
-              <ComposedChart data={weekly} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="period" tick={{ fontSize: 11 }} />
-                <YAxis tickFormatter={axis} tick={{ fontSize: 11 }} width={72} />
-                <Tooltip formatter={(v, name) => [format(v), names[String(name)] ?? String(name)]} />
-                <Bar dataKey="value" fill="#4f46e5" radius={[3, 3, 0, 0]} isAnimationActive={false} />
-                {kpi.weeklyTarget !== null ? (
-                  <ReferenceLine y={kpi.weeklyTarget} stroke="#f59e0b" strokeDasharray="6 3" />
-                ) : null}
-              </ComposedChart>
-            </ResponsiveContainer>
+            <BrowserOnly>
+              <ResponsiveContainer>
+                <ComposedChart data={weekly} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                  <XAxis dataKey="period" tick={{ fontSize: 11 }} />
+                  <YAxis tickFormatter={axis} tick={{ fontSize: 11 }} width={72} />
+                  <Tooltip formatter={(v, name) => [format(v), names[String(name)] ?? String(name)]} />
+                  <Bar dataKey="value" fill="#4f46e5" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+                  {kpi.weeklyTarget !== null ? (
+                    <ReferenceLine y={kpi.weeklyTarget} stroke="#f59e0b" strokeDasharray="6 3" />
+                  ) : null}
+                </ComposedChart>
+              </ResponsiveContainer>
+            </BrowserOnly>
           </div>
           <figcaption className="text-xs text-slate-500">
             {kpi.weeklyTarget !== null ? t("weeklyTarget", { target: format(kpi.weeklyTarget) }) : t("noTarget")}
@@ -91,24 +94,26 @@ export function KpiCharts({ kpis, months, weeks }: { kpis: ChartKpi[]; months: s
         <figure aria-label={t("monthly", { kpi: kpi.label })}>
           <h3 className="mb-2 text-sm font-semibold">{t("monthly", { kpi: kpi.label })}</h3>
           <div className="h-64 w-full">
-            <ResponsiveContainer>
-              <ComposedChart data={monthly} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="period" tick={{ fontSize: 11 }} />
-                <YAxis tickFormatter={axis} tick={{ fontSize: 11 }} width={72} />
-                <Tooltip formatter={(v, name) => [format(v), names[String(name)] ?? String(name)]} />
-                <Legend formatter={(value: string) => names[value] ?? value} />
-                <Bar dataKey="value" fill="#4f46e5" radius={[3, 3, 0, 0]} isAnimationActive={false} />
-                <Line
-                  dataKey="target"
-                  stroke="#f59e0b"
-                  strokeDasharray="6 3"
-                  dot={false}
-                  connectNulls={false}
-                  isAnimationActive={false}
-                />
-              </ComposedChart>
-            </ResponsiveContainer>
+            <BrowserOnly>
+              <ResponsiveContainer>
+                <ComposedChart data={monthly} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                  <XAxis dataKey="period" tick={{ fontSize: 11 }} />
+                  <YAxis tickFormatter={axis} tick={{ fontSize: 11 }} width={72} />
+                  <Tooltip formatter={(v, name) => [format(v), names[String(name)] ?? String(name)]} />
+                  <Legend formatter={(value: string) => names[value] ?? value} />
+                  <Bar dataKey="value" fill="#4f46e5" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+                  <Line
+                    dataKey="target"
+                    stroke="#f59e0b"
+                    strokeDasharray="6 3"
+                    dot={false}
+                    connectNulls={false}
+                    isAnimationActive={false}
+                  />
+                </ComposedChart>
+              </ResponsiveContainer>
+            </BrowserOnly>
           </div>
           <figcaption className="sr-only">
             {monthly.map((m) => `${m.period}: ${format(m.value)} / ${format(m.target)}`).join("; ")}

@@ -5,6 +5,7 @@ import { EntryGrid } from "@/components/kpis/entry-grid";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/misc";
 import { agencyRead } from "@/lib/actions/agency-read";
+import { memoAgency } from "@/lib/cache/agency-memo";
 import { addWeeks, isoWeekKey, monthOfIsoWeek, parseIsoWeekKey, type YearMonthDay } from "@/lib/domain/calendar";
 import { currentIsoWeekKey, weekDays } from "@/lib/kpis/entry";
 import { loadEntryPage } from "@/lib/kpis/entry-load";
@@ -57,8 +58,11 @@ export default async function KpiEntryPage({
   }
 
   const isoWeek = isoWeekKey(week);
+  // The week's cells, last week's and the plan (the client was checked against the member's scope above).
   const data = await agencyRead("kpis.enter", ({ tx, agencyId }) =>
-    loadEntryPage(tx, { agencyId, clientId: client.id, isoWeek }),
+    memoAgency(tx, agencyId, ["kpiEntry", client.id, isoWeek], () =>
+      loadEntryPage(tx, { agencyId, clientId: client.id, isoWeek }),
+    ),
   );
   const { monday, sunday } = weekDays(week);
   const tag = locale === "ja" ? "ja-JP" : "en-GB";

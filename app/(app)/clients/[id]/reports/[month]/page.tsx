@@ -10,9 +10,11 @@ import { GenerateButton, PublishButton } from "@/components/reports/report-actio
 import { ReportDocument } from "@/components/reports/report-document";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/misc";
 import { Table, Td, Th } from "@/components/ui/table";
-import { agencyRead } from "@/lib/actions/agency-read";
+import { agencyRead, type ReadContext } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
 import { loadBranding } from "@/lib/branding/load";
+import { memoAgency } from "@/lib/cache/agency-memo";
+import { tokyoToday } from "@/lib/contracts/view";
 import { diffSnapshots } from "@/lib/domain/report";
 import { formatDateTime } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
@@ -42,7 +44,7 @@ export default async function ClientReportPage({
   const rev = revisionParam(sp.rev);
   const left = revisionParam(sp.from);
   const right = revisionParam(sp.to);
-  const data = await agencyRead("reports.read", async (ctx) => {
+  const loadReportPage = async (ctx: ReadContext) => {
     const loaded = await loadStaffReport(ctx, id, month, rev);
     const diff =
       loaded.report && left !== null && right !== null
@@ -56,7 +58,17 @@ export default async function ClientReportPage({
       loaded.report && can(ctx.member.membership.role, "margins.read") ? await loadClientMargin(ctx, id, month) : null;
     const branding = await loadBranding(ctx.tx, { agencyId: ctx.agencyId, clientId: loaded.client.id });
     return { ...loaded, diff, margin, branding, role: ctx.member.membership.role };
-  });
+  };
+  // What the member may see of the report (their scope and role are in the key), computed once per state of the
+  // agency's data.
+  const data = await agencyRead("reports.read", (ctx) =>
+    memoAgency(
+      ctx.tx,
+      ctx.agencyId,
+      ["report", id, month, rev, left, right, JSON.stringify(ctx.scope), ctx.member.membership.role, tokyoToday()],
+      () => loadReportPage(ctx),
+    ),
+  );
   const { client, report, revisions, shown, diff, margin, branding, role } = data;
   const base = `/clients/${client.id}/reports/${month}`;
   if (!report || !shown) {
