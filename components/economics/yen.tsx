@@ -10,7 +10,16 @@ import { toLocale } from "@/lib/i18n/locales";
 export function Yen({ value, className, ...props }: { value: number } & HTMLAttributes<HTMLSpanElement>) {
   const locale = toLocale(useLocale());
   return (
-    <span className={cn("tabular-nums", value < 0 && "text-red-600", className)} {...props}>
+    <span
+      className={
+        className
+          ? cn("tabular-nums", value < 0 && "text-red-600", className)
+          : value < 0
+            ? "tabular-nums text-red-600"
+            : "tabular-nums"
+      }
+      {...props}
+    >
       {formatYen(value, locale)}
     </span>
   );

@@ -14,7 +14,6 @@ import {
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/misc";
 import type { ServerAction } from "@/lib/actions/safe-action";
-import { cn } from "@/lib/cn";
 import { MEASURES, type MeasureKey, validateWeekCells } from "@/lib/domain/kpi";
 import { messageFiller } from "@/lib/i18n/fill";
 import {
@@ -425,7 +424,7 @@ export function EntryGrid({
                     channel: labels.channel.get(channel) ?? channel,
                   });
                   return (
-                    <td key={channel} className="px-1 py-1 text-right">
+                    <td key={channel} className="kpi-td">
                       <input
                         ref={(element) => {
                           if (element) inputs.current.set(key, element);
@@ -437,11 +436,7 @@ export function EntryGrid({
                         aria-describedby={cellErrors ? errorId : undefined}
                         inputMode="decimal"
                         autoComplete="off"
-                        className={cn(
-                          "w-28 rounded border-0 bg-white px-2 py-1 text-right tabular-nums ring-1 ring-slate-300 ring-inset",
-                          "focus:ring-2 focus:ring-indigo-600 focus:outline-none aria-[invalid=true]:ring-red-500",
-                          conflictCell && "bg-amber-50 ring-amber-400",
-                        )}
+                        className={conflictCell ? "kpi-input kpi-input-conflict" : "kpi-input"}
                         value={texts[key] ?? ""}
                         onChange={(event) => setText(key, event.currentTarget.value)}
                         onFocus={(event) => {
@@ -452,7 +447,7 @@ export function EntryGrid({
                         onKeyDown={(event) => onKeyDown(event, row, col)}
                         onPaste={(event) => onPaste(event, row, col)}
                       />
-                      <span className="block h-4 text-[11px] leading-4 text-slate-400" data-previous>
+                      <span className="kpi-previous" data-previous>
                         {previousValue !== undefined ? labels.previous({ value: show(measure, previousValue) }) : ""}
                       </span>
                       {conflictCell ? (

@@ -1,5 +1,3 @@
-"use client";
-
 import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/misc";
 import type { KpiPlanRow } from "@/db/queries/kpis";

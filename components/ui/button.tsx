@@ -28,7 +28,9 @@ export function Button({
 }: ButtonProps) {
   return (
     <button
-      className={cn("btn", variants[variant], sizes[size], className)}
+      className={
+        className ? cn("btn", variants[variant], sizes[size], className) : `btn ${variants[variant]} ${sizes[size]}`
+      }
       disabled={disabled || pending}
       aria-busy={pending || undefined}
       {...props}

@@ -32,8 +32,10 @@ export const MESSAGE_SCOPES = {
   account: ["account", "common"],
   /** The weekly entry grid of one client (/clients/[id]/kpis/entry). */
   kpiEntry: ["kpiEntry", "kpis", "channels", "common"],
-  /** A client's KPI page and its plan editor (/clients/[id]/kpis, …/plan). */
-  kpis: ["kpiPage", "kpiPlan", "kpis", "channels", "common"],
+  /** A client's KPI page (/clients/[id]/kpis). */
+  kpis: ["kpiPage", "kpis", "channels", "common"],
+  /** A client's KPI plan editor (/clients/[id]/kpis/plan). */
+  kpiPlan: ["kpiPage", "kpiPlan", "kpis", "channels", "common"],
   /** The operator's (or the agency's) week (/week). */
   week: ["week", "kpiCsv", "kpis", "channels", "common"],
   /** Monthly reports: the agency's month and a report's draft (/reports, /clients/[id]/reports). */

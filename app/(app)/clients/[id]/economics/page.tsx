@@ -18,6 +18,7 @@ import { getClientOrThrow } from "@/db/queries/clients";
 import { listPlLinePage } from "@/db/queries/economics";
 import { agencyRead } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
+import { memoAgency } from "@/lib/cache/agency-memo";
 import { daysInMonth } from "@/lib/domain/calendar";
 import { buildLineViews, toGridLine } from "@/lib/economics/view";
 import { SCENARIOS, type Scenario } from "@/lib/options";
@@ -55,19 +56,21 @@ function tokyoMonth(now = new Date()) {
 
 /**
  * Everything the page reads, in one tenant transaction: the client (404 if the member may not see it), one
- * page of lines and the agency's hiring triggers. The header and the streamed grid both ask for it; `cache`
- * makes it one call per request.
+ * page of lines with their figures and the agency's hiring triggers — the lines computed once per state of the
+ * agency's data. The header and the streamed grid both ask for it; `cache` makes it one call per request.
  */
 const loadEconomicsPage = cache(async (clientId: string, page: number) =>
   agencyRead("economics.read", async ({ tx, agencyId, scope, member }) => {
     if (!z.uuid().safeParse(clientId).success) throw new NotFoundError("client");
     const client = await getClientOrThrow(tx, { agencyId, clientId, scope });
-    return {
-      client,
-      canEdit: can(member.membership.role, "economics.write"),
-      ...(await listPlLinePage(tx, { agencyId, clientId, page, pageSize: LINES_PER_PAGE })),
-      settings: await getAgencySettings(tx, { agencyId }),
-    };
+    const month = tokyoMonth();
+    const lines = await memoAgency(tx, agencyId, ["plLines", clientId, page, month.year, month.month], async () => {
+      const { rows, totalLines } = await listPlLinePage(tx, { agencyId, clientId, page, pageSize: LINES_PER_PAGE });
+      const settings = await getAgencySettings(tx, { agencyId });
+      const triggers = settings.hiringTriggers;
+      return { totalLines, triggers, views: buildLineViews(rows, triggers, daysInMonth(month)) };
+    });
+    return { client, canEdit: can(member.membership.role, "economics.write"), ...lines };
   }),
 );
 
@@ -134,8 +137,7 @@ async function Lines({
 }) {
   const t = await getTranslations("economics");
   const data = await loadEconomicsPage(clientId, page);
-  const triggers = data.settings.hiringTriggers;
-  const lines = buildLineViews(data.rows, triggers, daysInMonth(tokyoMonth()));
+  const { triggers, views: lines } = data;
   if (lines.length === 0) {
     return <EmptyState title={t("empty")} body={canEdit ? t("emptyBody") : t("emptyReadOnly")} />;
   }
