@@ -1,7 +1,8 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { KpiUnit, KpiValue } from "@/lib/domain/kpi";
+import { toLocale } from "@/lib/i18n/locales";
 import type { Channel } from "@/lib/options";
 import { KpiValueText } from "./kpi-value";
 
@@ -14,6 +15,8 @@ export function ChannelBreakdown({
   rows: { kpi: string; unit: KpiUnit; values: KpiValue[] }[];
 }) {
   const t = useTranslations();
+  const tk = useTranslations("kpis");
+  const locale = toLocale(useLocale());
   if (channels.length === 0) return <p className="text-sm text-slate-500">{t("kpiPage.noChannels")}</p>;
   return (
     <div className="overflow-x-auto">
@@ -38,7 +41,7 @@ export function ChannelBreakdown({
               </th>
               {row.values.map((value, i) => (
                 <td key={channels[i]} className="px-3 py-2 text-right">
-                  <KpiValueText unit={row.unit} value={value} />
+                  <KpiValueText unit={row.unit} value={value} t={tk} locale={locale} />
                 </td>
               ))}
             </tr>

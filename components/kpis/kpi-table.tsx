@@ -15,6 +15,7 @@ const td = "px-3 py-2 align-top text-sm";
 /** The month's KPI table: actual, target, achievement and status, month-on-month and year-on-year. */
 export function KpiTable({ rows }: { rows: KpiRow[] }) {
   const t = useTranslations();
+  const tk = useTranslations("kpis");
   const locale = toLocale(useLocale());
   return (
     <div className="overflow-x-auto">
@@ -56,7 +57,7 @@ export function KpiTable({ rows }: { rows: KpiRow[] }) {
               </th>
               <td className={`${td} text-xs text-slate-600`}>{t(`kpis.tier.${row.tier}`)}</td>
               <td className={`${td} text-right`} data-testid="kpi-actual">
-                <KpiValueText unit={row.unit} value={row.actual} />
+                <KpiValueText unit={row.unit} value={row.actual} t={tk} locale={locale} />
               </td>
               <td className={`${td} text-right tabular-nums`}>
                 {row.target === null ? (

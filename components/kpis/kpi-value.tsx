@@ -1,12 +1,24 @@
-import { useLocale, useTranslations } from "next-intl";
+import type { useTranslations } from "next-intl";
 import type { KpiUnit, KpiValue } from "@/lib/domain/kpi";
-import { toLocale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { formatKpi } from "./format";
 
-/** A KPI's value formatted by its unit, or why it has none (kpis.reason.*). */
-export function KpiValueText({ unit, value }: { unit: KpiUnit; value: KpiValue }) {
-  const t = useTranslations("kpis");
-  const locale = toLocale(useLocale());
+/**
+ * A KPI's value formatted by its unit, or why it has none (kpis.reason.*). The table passes its translator and
+ * locale: a month's table and channel breakdown show over a hundred of these, and asking for them per cell is
+ * most of their cost.
+ */
+export function KpiValueText({
+  unit,
+  value,
+  t,
+  locale,
+}: {
+  unit: KpiUnit;
+  value: KpiValue;
+  t: ReturnType<typeof useTranslations<"kpis">>;
+  locale: Locale;
+}) {
   if (value.value !== null) return <span className="tabular-nums">{formatKpi(unit, value.value, locale)}</span>;
   let why: string;
   switch (value.reason) {

@@ -158,7 +158,7 @@ export function PortfolioTable({
                   key={c.id}
                   scope="col"
                   aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}
-                  className={`px-3 py-2.5 text-xs font-semibold whitespace-nowrap text-slate-600 ${c.numeric ? "text-right" : "text-left"}`}
+                  className={c.numeric ? "th whitespace-nowrap text-right" : "th whitespace-nowrap"}
                 >
                   {c.sort ? (
                     <Link
@@ -183,10 +183,7 @@ export function PortfolioTable({
           {rows.map((r) => (
             <tr key={r.clientId} className="hover:bg-slate-50">
               {columns.map((c) => (
-                <td
-                  key={c.id}
-                  className={`px-3 py-2 whitespace-nowrap text-slate-700 ${c.numeric ? "text-right tabular-nums" : ""}`}
-                >
+                <td key={c.id} className={c.numeric ? "td num" : "td"}>
                   {c.cell(r, details.get(r.clientId))}
                 </td>
               ))}
@@ -196,7 +193,7 @@ export function PortfolioTable({
         <tfoot className="border-t-2 border-slate-300 bg-slate-50 font-semibold">
           <tr>
             {columns.map((c) => (
-              <td key={c.id} className={`px-3 py-2 whitespace-nowrap ${c.numeric ? "text-right tabular-nums" : ""}`}>
+              <td key={c.id} className={c.numeric ? "td num" : "td"}>
                 {c.total ? c.total(totals) : null}
               </td>
             ))}

@@ -42,7 +42,7 @@ export function ClientsDataTable({
                   key={column.id}
                   scope="col"
                   aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}
-                  className="px-3 py-2.5 text-left text-xs font-semibold text-slate-600"
+                  className="th"
                 >
                   {column.sortable ? (
                     <Link href={sortHref(column.id)} className="inline-flex items-center gap-1 hover:text-slate-900">
@@ -63,7 +63,7 @@ export function ClientsDataTable({
           {rows.map((row) => (
             <tr key={row.id} className="hover:bg-slate-50">
               {columns.map((column) => (
-                <td key={column.id} className="whitespace-nowrap px-3 py-2.5 text-slate-700">
+                <td key={column.id} className="td">
                   {column.cell(row)}
                 </td>
               ))}
