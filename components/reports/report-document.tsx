@@ -9,6 +9,7 @@ import { formatYen } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { chartGeometry } from "@/lib/reports/chart";
 import { formatChange, formatKpiValue, formatPercentBp } from "@/lib/reports/format";
+import type { ReportLabels } from "@/lib/reports/labels";
 
 const STATUS_TONE: Record<string, BadgeTone> = { on_track: "green", watch: "yellow", off_track: "red" };
 const OUTCOME_TONE: Record<string, BadgeTone> = { met: "green", missed: "red", pending: "gray", no_data: "gray" };
@@ -41,14 +42,20 @@ function Spark({ values, label }: { values: readonly (number | null)[]; label: s
 }
 
 /** One report as its snapshot says: rendered from the JSON alone, never from today's data. */
-export function ReportDocument({ snapshot, heading }: { snapshot: ReportSnapshot; heading?: ReactNode }) {
+export function ReportDocument({
+  snapshot,
+  labels,
+  heading,
+}: {
+  snapshot: ReportSnapshot;
+  labels: ReportLabels;
+  heading?: ReactNode;
+}) {
   const t = useTranslations("reports");
-  const tk = useTranslations("kpis");
   const tc = useTranslations("channels");
-  const te = useTranslations("economics");
   const locale = toLocale(useLocale());
   const yen = (n: number | null) => (n === null ? "—" : formatYen(n, locale));
-  const kpiName = (kpi: string) => tk(`kpi.${kpi}` as never);
+  const kpiName = (kpi: string) => labels.kpi[kpi] ?? kpi;
   const channelName = (c: string) => tc(c as never);
   const s = snapshot;
   return (
@@ -80,7 +87,9 @@ export function ReportDocument({ snapshot, heading }: { snapshot: ReportSnapshot
                   <Td className="text-right tabular-nums">{formatKpiValue(k.actual, k.unit, locale)}</Td>
                   <Td className="text-right tabular-nums">{formatKpiValue(k.target, k.unit, locale)}</Td>
                   <Td className="text-right tabular-nums">{formatPercentBp(k.achievementBp, locale)}</Td>
-                  <Td>{k.status ? <Badge tone={STATUS_TONE[k.status]}>{tk(`status.${k.status}`)}</Badge> : "—"}</Td>
+                  <Td>
+                    {k.status ? <Badge tone={STATUS_TONE[k.status]}>{labels.status[k.status] ?? k.status}</Badge> : "—"}
+                  </Td>
                   <Td className="text-right tabular-nums">
                     {formatChange(k.momDelta, k.momRelativeBp, k.unit, locale)}
                   </Td>
@@ -178,7 +187,7 @@ export function ReportDocument({ snapshot, heading }: { snapshot: ReportSnapshot
       <Section title={t("sections.verdict")}>
         {s.verdict ? (
           <div className="space-y-2">
-            <Badge tone={VERDICT_TONE[s.verdict.kind]}>{tk(`verdict.${s.verdict.kind}`)}</Badge>
+            <Badge tone={VERDICT_TONE[s.verdict.kind]}>{labels.verdict[s.verdict.kind] ?? s.verdict.kind}</Badge>
             <ul className="space-y-1 text-sm">
               {s.verdict.rules.map((r) => (
                 <li key={r.code} className={s.verdict?.decidingRules.includes(r.code) ? "font-semibold" : ""}>
@@ -199,7 +208,7 @@ export function ReportDocument({ snapshot, heading }: { snapshot: ReportSnapshot
           <ol className="list-decimal space-y-1 pl-5 text-sm">
             {s.levers.map((l) => (
               <li key={`${l.lever}:${l.channel}:${l.sku}`}>
-                {te(`levers.${l.lever}` as never)}（{channelName(l.channel)} {l.sku}）: {t("table.perMonth")}{" "}
+                {labels.levers[l.lever] ?? l.lever}（{channelName(l.channel)} {l.sku}）: {t("table.perMonth")}{" "}
                 <span className="tabular-nums">{yen(l.gainPerMonth)}</span> / {t("table.gainPerOrder")}{" "}
                 <span className="tabular-nums">{yen(l.gainPerOrder)}</span>
               </li>

@@ -43,9 +43,10 @@ export const MESSAGE_SCOPES = {
   /**
    * One report, for the agency (/clients/[id]/reports/[month]: the document, the commentary and publication)
    * and for the client (/portal/reports/[month]). The document is a client component: it is rendered from the
-   * stored snapshot, which is far smaller in the page's payload than the document's markup would be.
+   * stored snapshot, which is far smaller in the page's payload than the document's markup would be, and the
+   * names of KPIs and levers come with it (lib/reports/labels.ts) rather than as the KPI and P/L catalogues.
    */
-  report: ["reports", "kpis", "channels", "economics", "common"],
+  report: ["reports", "channels", "common"],
 } as const satisfies Record<string, readonly Namespace[]>;
 
 export type MessageScope = keyof typeof MESSAGE_SCOPES;

@@ -9,6 +9,7 @@ import { agencyRead } from "@/lib/actions/agency-read";
 import { loadBranding } from "@/lib/branding/load";
 import { formatDateTime } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
+import { reportLabels } from "@/lib/reports/labels";
 import { loadPortalReport, revisionParam } from "@/lib/reports/load";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -59,7 +60,7 @@ export default async function PortalReportPage({
         </a>
       </div>
       <BrandHeader branding={branding} />
-      <ReportDocument snapshot={snapshot} />
+      <ReportDocument snapshot={snapshot} labels={reportLabels(locale)} />
       {revisions.length > 1 ? (
         <nav className="no-print text-sm" aria-label={t("earlier")}>
           <h2 className="mb-1 font-semibold">{t("earlier")}</h2>

@@ -19,6 +19,7 @@ import { diffSnapshots } from "@/lib/domain/report";
 import { formatDateTime } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { loadClientMargin } from "@/lib/margins/client-month";
+import { reportLabels } from "@/lib/reports/labels";
 import { loadRevisionSnapshot, loadStaffReport, revisionParam } from "@/lib/reports/load";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -148,7 +149,7 @@ export default async function ClientReportPage({
       ) : null}
 
       <BrandHeader branding={branding} />
-      <ReportDocument snapshot={shown.snapshot} />
+      <ReportDocument snapshot={shown.snapshot} labels={reportLabels(locale)} />
 
       {margin ? (
         <ReportMargin
