@@ -1,6 +1,12 @@
 import type { ReactNode } from "react";
+import { requirePermission } from "@/lib/auth/viewer";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 
-export default function PortfolioLayout({ children }: { children: ReactNode }) {
+/**
+ * The portfolio is for owners and managers (SPEC §2): decided here, above loading.tsx, so that anyone else gets
+ * a real 404 rather than a skeleton with status 200.
+ */
+export default async function PortfolioLayout({ children }: { children: ReactNode }) {
+  await requirePermission("margins.read");
   return <ClientMessages scope="portfolio">{children}</ClientMessages>;
 }
