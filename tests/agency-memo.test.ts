@@ -3,7 +3,7 @@ import { agencyRevision, insertAuditRow } from "@/db/queries/audit";
 import { withTenant } from "@/db/tenant";
 import type { TestDatabase } from "@/db/testing";
 import { hashPassword } from "@/lib/auth/password";
-import { clearAgencyMemo, memoAgency } from "@/lib/cache/agency-memo";
+import { clearAgencyMemo, memoAgency, memoAgencyAt } from "@/lib/cache/agency-memo";
 import { FIXTURE_PASSWORD, ID, PEOPLE, seedFixtures, useTestDatabase } from "./fixtures";
 
 // The memo behind the start page and the portfolio: a value is served again only while the agency's data is
@@ -113,5 +113,17 @@ describe("memoAgency", () => {
     };
     await expect(memo(A, ["fails"], failOnce)).rejects.toThrow("boom");
     expect(await memo(A, ["fails"], failOnce)).toBe(2);
+  });
+
+  it("with a revision read earlier: keeps the value for it, and an older revision never replaces a newer one", async () => {
+    clearAgencyMemo();
+    let computed = 0;
+    const compute = async () => ++computed;
+    expect(await memoAgencyAt(5, A, ["at"], compute)).toBe(1);
+    expect(await memoAgencyAt(5, A, ["at"], compute)).toBe(1);
+    expect(await memoAgencyAt(6, A, ["at"], compute)).toBe(2);
+    // A request that read revision 5 before the mutation computes for itself and leaves 6's value in place.
+    expect(await memoAgencyAt(5, A, ["at"], compute)).toBe(3);
+    expect(await memoAgencyAt(6, A, ["at"], compute)).toBe(2);
   });
 });

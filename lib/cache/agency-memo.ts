@@ -19,6 +19,8 @@ const MAX_ENTRIES = 200;
 
 type Entry = { revision: number; value: Promise<unknown> };
 
+type MemoKey = readonly (string | number | boolean | null | undefined)[];
+
 const entries = new Map<string, Entry>();
 
 /**
@@ -26,13 +28,20 @@ const entries = new Map<string, Entry>();
  * agency's tenant transaction (`agencyRead`), with every input of `compute` other than the agency's data in `key`.
  * The value is shared between requests: treat it as read-only.
  */
-export async function memoAgency<T>(
-  db: DbOrTx,
+export async function memoAgency<T>(db: DbOrTx, agencyId: string, key: MemoKey, compute: () => Promise<T>): Promise<T> {
+  return memoAgencyAt(await agencyRevision(db, { agencyId }), agencyId, key, compute);
+}
+
+/**
+ * `memoAgency` with the agency's revision already read, by a transaction that ran before `compute` will (a page
+ * whose layout checked the client reads it there): a kept value costs no transaction of its own.
+ */
+export function memoAgencyAt<T>(
+  revision: number,
   agencyId: string,
-  key: readonly (string | number | boolean | null | undefined)[],
+  key: MemoKey,
   compute: () => Promise<T>,
 ): Promise<T> {
-  const revision = await agencyRevision(db, { agencyId });
   const id = JSON.stringify([agencyId, ...key]);
   const kept = entries.get(id);
   if (kept && kept.revision === revision) {

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { z } from "zod";
 import { NotFoundError } from "@/db/errors";
+import { agencyRevision } from "@/db/queries/audit";
 import { getClientOrThrow } from "@/db/queries/clients";
 import { agencyRead } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
@@ -17,6 +18,9 @@ export const kpiClient = cache(async (id: string) =>
     const client = await getClientOrThrow(tx, { agencyId, clientId: id, scope });
     return {
       client: { id: client.id, name: client.name, channels: client.channels },
+      // Read here for the page's memo (lib/cache/agency-memo.ts), before the page reads the data it stands for.
+      agencyId,
+      revision: await agencyRevision(tx, { agencyId }),
       canPlan: can(member.membership.role, "kpis.plan"),
       canEnter: can(member.membership.role, "kpis.enter"),
     };

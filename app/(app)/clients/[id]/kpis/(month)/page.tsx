@@ -11,7 +11,7 @@ import { VerdictPanel } from "@/components/kpis/verdict-panel";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/misc";
 import { agencyRead } from "@/lib/actions/agency-read";
-import { memoAgency } from "@/lib/cache/agency-memo";
+import { memoAgencyAt } from "@/lib/cache/agency-memo";
 import { tokyoToday } from "@/lib/contracts/view";
 import { addMonths, isoWeekKey, isoWeekOf, lastIsoWeekOfMonth, monthKey, parseMonthKey } from "@/lib/domain/calendar";
 import { toLocale } from "@/lib/i18n/locales";
@@ -50,13 +50,11 @@ export default async function KpiPage({
   const inProgress = key === monthKey(current);
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const { client, canPlan, canEnter } = await kpiClient(id);
+  const { client, canPlan, canEnter, agencyId, revision } = await kpiClient(id);
   // The month's figures, verdict and charts: computed once per state of the agency's data (the client was
-  // checked against the member's scope above).
-  const data = await agencyRead("kpis.read", ({ tx, agencyId }) =>
-    memoAgency(tx, agencyId, ["kpiMonth", client.id, key, today], () =>
-      loadKpiMonth(tx, { agencyId, clientId: client.id, month }),
-    ),
+  // checked against the member's scope, and the agency's revision read, by the layout's kpiClient).
+  const data = await memoAgencyAt(revision, agencyId, ["kpiMonth", client.id, key, today], () =>
+    agencyRead("kpis.read", ({ tx }) => loadKpiMonth(tx, { agencyId, clientId: client.id, month })),
   );
   const [y, m, d] = today.split("-").map(Number);
   const entryWeek = isoWeekKey(

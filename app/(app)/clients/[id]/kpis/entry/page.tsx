@@ -5,7 +5,7 @@ import { EntryGrid } from "@/components/kpis/entry-grid";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/misc";
 import { agencyRead } from "@/lib/actions/agency-read";
-import { memoAgency } from "@/lib/cache/agency-memo";
+import { memoAgencyAt } from "@/lib/cache/agency-memo";
 import { addWeeks, isoWeekKey, monthOfIsoWeek, parseIsoWeekKey, type YearMonthDay } from "@/lib/domain/calendar";
 import { currentIsoWeekKey, weekDays } from "@/lib/kpis/entry";
 import { loadEntryPage } from "@/lib/kpis/entry-load";
@@ -26,7 +26,7 @@ export default async function KpiEntryPage({
 }) {
   const { id } = await params;
   const raw = (await searchParams).week;
-  const { client, canPlan } = await entryClient(id);
+  const { client, canPlan, agencyId, revision } = await entryClient(id);
   const t = await getTranslations("kpiEntry");
   const locale = await getLocale();
   const thisWeek = currentIsoWeekKey();
@@ -58,11 +58,10 @@ export default async function KpiEntryPage({
   }
 
   const isoWeek = isoWeekKey(week);
-  // The week's cells, last week's and the plan (the client was checked against the member's scope above).
-  const data = await agencyRead("kpis.enter", ({ tx, agencyId }) =>
-    memoAgency(tx, agencyId, ["kpiEntry", client.id, isoWeek], () =>
-      loadEntryPage(tx, { agencyId, clientId: client.id, isoWeek }),
-    ),
+  // The week's cells, last week's and the plan (the client was checked against the member's scope, and the
+  // agency's revision read, by the layout's entryClient).
+  const data = await memoAgencyAt(revision, agencyId, ["kpiEntry", client.id, isoWeek], () =>
+    agencyRead("kpis.enter", ({ tx }) => loadEntryPage(tx, { agencyId, clientId: client.id, isoWeek })),
   );
   const { monday, sunday } = weekDays(week);
   const tag = locale === "ja" ? "ja-JP" : "en-GB";
