@@ -42,7 +42,18 @@ export function PortfolioTable({
   query: Record<string, string | undefined>;
   locale: Locale;
 }) {
-  const t = useTranslations();
+  const translate = useTranslations();
+  // 25 rows ask for the same few labels (a status, a verdict, "3 off track") again and again: each once.
+  const labels = new Map<string, string>();
+  const t = (key: Parameters<typeof translate>[0], values?: Parameters<typeof translate>[1]): string => {
+    const id = values ? `${key}:${JSON.stringify(values)}` : key;
+    let label = labels.get(id);
+    if (label === undefined) {
+      label = translate(key, values);
+      labels.set(id, label);
+    }
+    return label;
+  };
   const yen = (n: number) => formatYen(n, locale);
   const signed = (n: number | null) =>
     n === null ? "—" : <span className={n < 0 ? "text-red-600" : undefined}>{yen(n)}</span>;

@@ -86,8 +86,7 @@ export const agencyProfileSchema = z
         ctx.addIssue({ code: "custom", path: [path], message: "margins.errors.trigger_order" });
   });
 
-/** The portfolio's URL: month, search, status, sort and page (bad values fall back to the defaults). */
-export const portfolioParams = (defaultMonth: string) =>
+const portfolioParamsSchema = (defaultMonth: string) =>
   z.object({
     month: z
       .string()
@@ -100,6 +99,19 @@ export const portfolioParams = (defaultMonth: string) =>
     dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
     page: pageParam,
   });
+
+let portfolioParamsKept: { month: string; schema: ReturnType<typeof portfolioParamsSchema> } | null = null;
+
+/**
+ * The portfolio's URL: month, search, status, sort and page (bad values fall back to the defaults). The schema for
+ * the current default month is kept: building a zod schema costs more than the page's parse.
+ */
+export function portfolioParams(defaultMonth: string) {
+  if (portfolioParamsKept?.month !== defaultMonth) {
+    portfolioParamsKept = { month: defaultMonth, schema: portfolioParamsSchema(defaultMonth) };
+  }
+  return portfolioParamsKept.schema;
+}
 
 /** The agency's default verdict thresholds as typed (the plan editor's fields and rules); empty = the default. */
 export const agencyVerdictDefaultsSchema = verdictSettings;

@@ -17,12 +17,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const PAGE_SIZE = 50;
 
+const auditParams = z.object({ page: pageParam });
+
 export default async function AuditPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { page } = parseSearchParams(z.object({ page: pageParam }), await searchParams);
+  const { page } = parseSearchParams(auditParams, await searchParams);
   const t = await getTranslations("audit");
   const locale = toLocale(await getLocale());
   const { rows, total } = await agencyRead("audit.read", ({ tx, agencyId }) =>
