@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { type ReactNode, useMemo } from "react";
 import { Badge } from "@/components/ui/misc";
 import { clientStatusTone as statusTone, verdictTone } from "@/components/ui/tones";
@@ -45,8 +45,13 @@ const VERDICT_LABEL: Record<VerdictKind, string> = { go: "Go", hold: "Hold", sto
 /** The columns, translated; stable across renders as long as the locale is. */
 export function useClientColumns(): ClientColumn[] {
   const t = useTranslations();
-  const format = useFormatter();
-  return useMemo(() => buildColumns(t, format), [t, format]);
+  const locale = useLocale();
+  const timeZone = useTimeZone();
+  // One date formatter for the page's rows (next-intl's `format.dateTime` looks its formatter up on every call).
+  return useMemo(
+    () => buildColumns(t, new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone })),
+    [t, locale, timeZone],
+  );
 }
 
 /** `translate`, asked once per key: a page of 25 rows repeats the same few labels a hundred times. */
@@ -62,10 +67,7 @@ function once<K extends string>(translate: (key: K) => string): (key: K) => stri
   };
 }
 
-function buildColumns(
-  t: ReturnType<typeof useTranslations<never>>,
-  format: ReturnType<typeof useFormatter>,
-): ClientColumn[] {
+function buildColumns(t: ReturnType<typeof useTranslations<never>>, updatedAt: Intl.DateTimeFormat): ClientColumn[] {
   const channel = once((c: Channel) => t(`channels.${c}`));
   const serviceModel = once((m: ServiceModel) => t(`serviceModels.${m}`));
   const status = once((s: ClientStatus) => t(`clientStatus.${s}`));
@@ -142,7 +144,7 @@ function buildColumns(
       id: "updatedAt",
       header: t("clients.columns.updatedAt"),
       sortable: true,
-      cell: (row) => format.dateTime(new Date(row.updatedAt), { dateStyle: "medium" }),
+      cell: (row) => updatedAt.format(new Date(row.updatedAt)),
     },
   ];
 }
