@@ -1,6 +1,6 @@
 // View models for contract pages: invoice lines as people read them (what, how computed, amount), a diff
 // of two versions, and the figures a summary shows. Pure; the pages pass their translator and formatter.
-import { addMonths, monthKey, parseMonthKey } from "@/lib/domain/calendar";
+import { addMonths, monthKey, parseMonthKey, tokyoDateKey } from "@/lib/domain/calendar";
 import type { ContractVersion } from "@/lib/domain/contract";
 import type { Invoice, InvoiceLine } from "@/lib/domain/invoice";
 import { formatNumber } from "@/lib/format";
@@ -175,16 +175,9 @@ export function initialTotal(v: ContractVersion): number {
 }
 
 // Made once: building an Intl.DateTimeFormat costs far more than formatting with one, and pages ask per request.
-const tokyoDay = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Tokyo",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
 /** Today in Asia/Tokyo as "YYYY-MM-DD". */
 export function tokyoToday(now = new Date()): string {
-  return tokyoDay.format(now);
+  return tokyoDateKey(now);
 }
 
 export function shiftMonth(month: string, delta: number): string {

@@ -152,3 +152,15 @@ export function lastIsoWeekOfMonth(ym: YearMonth): IsoWeek {
   const back = (isoDay - 4 + 7) % 7; // days back to the last Thursday on or before the month's end
   return isoWeekOf(new Date(lastDay.getTime() - back * DAY_MS));
 }
+
+const tokyoDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Tokyo",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The calendar date of an instant in Asia/Tokyo, where the agencies work, as "YYYY-MM-DD". */
+export function tokyoDateKey(at: Date): string {
+  return tokyoDay.format(at);
+}

@@ -8,6 +8,7 @@ import {
   type IsoWeek,
   isoWeekKey,
   isoWeekOf,
+  tokyoDateKey,
   type YearMonthDay,
 } from "@/lib/domain/calendar";
 import { MEASURES, type MeasureKey } from "@/lib/domain/kpi";
@@ -137,15 +138,8 @@ export function entryErrorKey(code: string): `errors.${string}` {
 // ─── Weeks ────────────────────────────────────────────────────────────────────────────────────────────
 
 /** The ISO week it is now in Asia/Tokyo (where the agencies work), as a key: "2026-W10". */
-const tokyoDate = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Tokyo",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
 export function currentIsoWeekKey(now = new Date()): string {
-  const [year, month, day] = tokyoDate.format(now).split("-").map(Number);
+  const [year, month, day] = tokyoDateKey(now).split("-").map(Number);
   return isoWeekKey(isoWeekOf(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1))));
 }
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { ClientMessages } from "@/lib/i18n/client-messages";
-import { kpiClient } from "./load";
+import { kpiPageClient } from "../client";
 
 /**
  * Who may see this client's KPI page is decided here, above loading.tsx: the page streams behind its
@@ -13,6 +13,6 @@ export default async function KpiMonthLayout({
   children: ReactNode;
   params: Promise<{ id: string }>;
 }) {
-  await kpiClient((await params).id);
+  await kpiPageClient("kpis.read", (await params).id);
   return <ClientMessages scope="kpis">{children}</ClientMessages>;
 }

@@ -19,7 +19,7 @@ import { loadKpiMonth } from "@/lib/kpis/load";
 import { chartSeries, contributionOf, valueFor } from "@/lib/kpis/rollup";
 import { CHANNELS } from "@/lib/options";
 import { parseSearchParams } from "@/lib/search-params";
-import { kpiClient } from "./load";
+import { kpiPageClient } from "../client";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("kpiPage");
@@ -50,9 +50,9 @@ export default async function KpiPage({
   const inProgress = key === monthKey(current);
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const { client, canPlan, canEnter, agencyId, revision } = await kpiClient(id);
+  const { client, canPlan, canEnter, agencyId, revision } = await kpiPageClient("kpis.read", id);
   // The month's figures, verdict and charts: computed once per state of the agency's data (the client was
-  // checked against the member's scope, and the agency's revision read, by the layout's kpiClient).
+  // checked against the member's scope, and the agency's revision read, by the layout's kpiPageClient).
   const data = await memoAgencyAt(revision, agencyId, ["kpiMonth", client.id, key, today], () =>
     agencyRead("kpis.read", ({ tx }) => loadKpiMonth(tx, { agencyId, clientId: client.id, month })),
   );

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { ClientMessages } from "@/lib/i18n/client-messages";
-import { entryClient } from "./load";
+import { kpiPageClient } from "../client";
 
 export default async function KpiEntryLayout({
   children,
@@ -10,6 +10,6 @@ export default async function KpiEntryLayout({
   params: Promise<{ id: string }>;
 }) {
   // Checked here, outside the page's loading boundary, so that a denied request is a real 404.
-  await entryClient((await params).id);
+  await kpiPageClient("kpis.enter", (await params).id);
   return <ClientMessages scope="kpiEntry">{children}</ClientMessages>;
 }

@@ -9,8 +9,8 @@ import { memoAgencyAt } from "@/lib/cache/agency-memo";
 import { addWeeks, isoWeekKey, monthOfIsoWeek, parseIsoWeekKey, type YearMonthDay } from "@/lib/domain/calendar";
 import { currentIsoWeekKey, weekDays } from "@/lib/kpis/entry";
 import { loadEntryPage } from "@/lib/kpis/entry-load";
+import { kpiPageClient } from "../client";
 import { saveWeek } from "./actions";
-import { entryClient } from "./load";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("kpiEntry");
@@ -26,7 +26,7 @@ export default async function KpiEntryPage({
 }) {
   const { id } = await params;
   const raw = (await searchParams).week;
-  const { client, canPlan, agencyId, revision } = await entryClient(id);
+  const { client, canPlan, agencyId, revision } = await kpiPageClient("kpis.enter", id);
   const t = await getTranslations("kpiEntry");
   const locale = await getLocale();
   const thisWeek = currentIsoWeekKey();
@@ -59,7 +59,7 @@ export default async function KpiEntryPage({
 
   const isoWeek = isoWeekKey(week);
   // The week's cells, last week's and the plan (the client was checked against the member's scope, and the
-  // agency's revision read, by the layout's entryClient).
+  // agency's revision read, by the layout's kpiPageClient).
   const data = await memoAgencyAt(revision, agencyId, ["kpiEntry", client.id, isoWeek], () =>
     agencyRead("kpis.enter", ({ tx }) => loadEntryPage(tx, { agencyId, clientId: client.id, isoWeek })),
   );

@@ -8,12 +8,13 @@ import { agencyRead } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
 
 /**
- * The client of the KPI page, if the member may see it; otherwise 404. Cached per request: the layout calls
- * it first, so a denied request answers 404 before the page's loading skeleton streams, and the page reuses
- * the answer instead of reading the client again.
+ * The client of a KPI page — the month (`kpis.read`) or the weekly entry grid (`kpis.enter`: operators, their
+ * assigned clients only) — if the member may see it; otherwise 404. Cached per request: the page's layout calls it
+ * first, so a denied request answers 404 before the page's loading skeleton streams, and the page reuses the
+ * answer instead of reading the client again.
  */
-export const kpiClient = cache(async (id: string) =>
-  agencyRead("kpis.read", async ({ tx, agencyId, scope, member }) => {
+export const kpiPageClient = cache(async (permission: "kpis.read" | "kpis.enter", id: string) =>
+  agencyRead(permission, async ({ tx, agencyId, scope, member }) => {
     if (!z.uuid().safeParse(id).success) throw new NotFoundError("client");
     const client = await getClientOrThrow(tx, { agencyId, clientId: id, scope });
     return {
