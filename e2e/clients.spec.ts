@@ -31,6 +31,30 @@ test.describe("client list state lives in the URL", () => {
   });
 });
 
+test.describe("navigation", () => {
+  test.use({ as: "owner" });
+  test("a bar shows from the click on a link until the next page is on screen", async ({ page }) => {
+    await page.goto("/clients");
+    await expect(page.getByRole("link", { name: "花みずき化粧品" })).toBeVisible();
+    // The next page's data is held back a moment, as a slow server would.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/clients/**", async (route) => {
+      if (route.request().headers().rsc) await held;
+      await route.continue();
+    });
+    const bar = page.getByRole("progressbar", { name: "ページを読み込んでいます" });
+    await expect(bar).toHaveCount(0);
+    await page.getByRole("link", { name: "花みずき化粧品" }).click();
+    await expect(bar).toBeVisible();
+    release();
+    await expect(page.getByRole("heading", { level: 1, name: "花みずき化粧品" })).toBeVisible();
+    await expect(bar).toHaveCount(0);
+  });
+});
+
 test("a concurrent edit is caught, not silently overwritten", async ({ browser }) => {
   // Two tabs open the same client (the same version) before either saves.
   const open = async () => {

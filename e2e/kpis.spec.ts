@@ -63,6 +63,16 @@ test("a manager edits the plan and a target, and the KPI page shows the month, i
   await expect(page.getByTestId("rule-go.tacos")).toContainText("25%");
   await expect(page.getByTestId("monthly-contribution")).toHaveText(/￥/);
 
+  // A rule's period-by-period table is rendered while its section is open (the deciding rules start open).
+  const rule = page.getByTestId("rule-go.tacos");
+  const wasOpen = await rule.locator("details").evaluate((d) => (d as HTMLDetailsElement).open);
+  await rule.locator("summary").click();
+  await expect(rule.getByRole("table")).toHaveCount(wasOpen ? 0 : 1);
+  // The channel breakdown is rendered when opened.
+  await expect(page.getByTestId("channel-breakdown")).toHaveCount(0);
+  await page.getByText("チャネル別", { exact: true }).click();
+  await expect(page.getByTestId("channel-breakdown").getByRole("columnheader", { name: "楽天市場" })).toBeVisible();
+
   // The charts: one KPI at a time.
   await page.getByTestId("chart-kpi").selectOption({ label: "注文数" });
   await expect(page.getByRole("heading", { name: "注文数：直近12か月" })).toBeVisible();

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { Badge, Card, Skeleton } from "@/components/ui/misc";
+import { Badge, Card } from "@/components/ui/misc";
 import type { TermAlert } from "@/lib/domain/contract-term";
 
 /** The start page's list of contracts with a renewal, notice deadline or end within 30 days. */
@@ -32,16 +32,6 @@ export function DueContracts({
           ))}
         </ul>
       )}
-    </Card>
-  );
-}
-
-/** Stands in for the deadline list while its query runs. */
-export function DueContractsSkeleton() {
-  return (
-    <Card className="mb-6 space-y-2 p-4" aria-busy="true">
-      <Skeleton className="h-4 w-40" />
-      <Skeleton className="h-4 w-full" />
     </Card>
   );
 }

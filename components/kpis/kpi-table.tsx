@@ -9,9 +9,6 @@ import type { KpiRow } from "@/lib/kpis/rollup";
 import { formatAchievement, formatChange, formatKpi } from "./format";
 import { KpiValueText } from "./kpi-value";
 
-const th = "px-3 py-2 text-left text-xs font-semibold text-slate-600";
-const td = "px-3 py-2 align-top text-sm";
-
 /** The month's KPI table: actual, target, achievement and status, month-on-month and year-on-year. */
 export function KpiTable({ rows }: { rows: KpiRow[] }) {
   const t = useTranslations();
@@ -22,28 +19,28 @@ export function KpiTable({ rows }: { rows: KpiRow[] }) {
       <table className="min-w-full divide-y divide-slate-200" data-testid="kpi-table">
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className={th}>
+            <th scope="col" className="th">
               {t("kpiPage.table.kpi")}
             </th>
-            <th scope="col" className={th}>
+            <th scope="col" className="th">
               {t("kpiPage.table.tier")}
             </th>
-            <th scope="col" className={`${th} text-right`}>
+            <th scope="col" className="th text-right">
               {t("kpiPage.table.actual")}
             </th>
-            <th scope="col" className={`${th} text-right`}>
+            <th scope="col" className="th text-right">
               {t("kpiPage.table.target")}
             </th>
-            <th scope="col" className={`${th} text-right`}>
+            <th scope="col" className="th text-right">
               {t("kpiPage.table.achievement")}
             </th>
-            <th scope="col" className={th}>
+            <th scope="col" className="th">
               {t("kpiPage.table.status")}
             </th>
-            <th scope="col" className={`${th} text-right`}>
+            <th scope="col" className="th text-right">
               {t("kpiPage.table.mom")}
             </th>
-            <th scope="col" className={`${th} text-right`}>
+            <th scope="col" className="th text-right">
               {t("kpiPage.table.yoy")}
             </th>
           </tr>
@@ -51,25 +48,25 @@ export function KpiTable({ rows }: { rows: KpiRow[] }) {
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
             <tr key={row.kpi} data-testid={`kpi-row-${row.kpi}`}>
-              <th scope="row" className={`${td} text-left font-medium`}>
+              <th scope="row" className="cell text-left font-medium">
                 {t(`kpis.kpi.${row.kpi}`)}
                 <span className="block text-xs font-normal text-slate-500">{t(`kpis.direction.${row.direction}`)}</span>
               </th>
-              <td className={`${td} text-xs text-slate-600`}>{t(`kpis.tier.${row.tier}`)}</td>
-              <td className={`${td} text-right`} data-testid="kpi-actual">
+              <td className="cell text-xs text-slate-600">{t(`kpis.tier.${row.tier}`)}</td>
+              <td className="cell num" data-testid="kpi-actual">
                 <KpiValueText unit={row.unit} value={row.actual} t={tk} locale={locale} />
               </td>
-              <td className={`${td} text-right tabular-nums`}>
+              <td className="cell num">
                 {row.target === null ? (
                   <span className="text-xs text-slate-500">{t("kpiPage.table.noTarget")}</span>
                 ) : (
                   formatKpi(row.unit, row.target, locale)
                 )}
               </td>
-              <td className={`${td} text-right tabular-nums`}>
+              <td className="cell num">
                 {row.achievement?.achievementBp != null ? formatAchievement(row.achievement.achievementBp) : "—"}
               </td>
-              <td className={td} data-testid="kpi-status">
+              <td className="cell" data-testid="kpi-status">
                 {row.achievement ? (
                   <Badge tone={kpiStatusTone[row.achievement.status]}>
                     {t(`kpis.status.${row.achievement.status}`)}
@@ -78,10 +75,10 @@ export function KpiTable({ rows }: { rows: KpiRow[] }) {
                   "—"
                 )}
               </td>
-              <td className={`${td} text-right`}>
+              <td className="cell num">
                 <ChangeText change={row.monthOnMonth} unit={row.unit} direction={row.direction} />
               </td>
-              <td className={`${td} text-right`}>
+              <td className="cell num">
                 <ChangeText change={row.yearOnYear} unit={row.unit} direction={row.direction} />
               </td>
             </tr>
@@ -105,7 +102,7 @@ function ChangeText({
   const better = direction === "higher" ? change.delta > 0 : change.delta < 0;
   const worse = direction === "higher" ? change.delta < 0 : change.delta > 0;
   return (
-    <span className={`tabular-nums ${better ? "text-emerald-700" : worse ? "text-red-700" : "text-slate-600"}`}>
+    <span className={better ? "text-emerald-700" : worse ? "text-red-700" : "text-slate-600"}>
       {formatChange(unit, change)}
     </span>
   );

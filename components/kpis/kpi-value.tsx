@@ -19,7 +19,8 @@ export function KpiValueText({
   t: ReturnType<typeof useTranslations<"kpis">>;
   locale: Locale;
 }) {
-  if (value.value !== null) return <span className="tabular-nums">{formatKpi(unit, value.value, locale)}</span>;
+  // The cell holding it sets tabular figures (.num), so a value is plain text.
+  if (value.value !== null) return formatKpi(unit, value.value, locale);
   let why: string;
   switch (value.reason) {
     case "not_entered":

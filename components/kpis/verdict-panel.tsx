@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/misc";
 import { verdictTone } from "@/components/ui/tones";
+import { useDisclosure } from "@/components/ui/use-disclosure";
 import type { RuleEvaluation, Verdict } from "@/lib/domain/verdict";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatKpi } from "./format";
@@ -49,7 +50,7 @@ export function VerdictPanel({ verdict, contribution }: { verdict: Verdict | nul
           </p>
           <ul className="space-y-3">
             {verdict.rules.map((rule) => (
-              <RuleItem key={rule.code} rule={rule} />
+              <RuleItem key={rule.code} rule={rule} deciding={verdict.decidingRules.includes(rule.code)} />
             ))}
           </ul>
         </>
@@ -60,9 +61,14 @@ export function VerdictPanel({ verdict, contribution }: { verdict: Verdict | nul
   );
 }
 
-function RuleItem({ rule }: { rule: RuleEvaluation }) {
+/**
+ * One rule: its outcome and latest period in the summary line; the period-by-period table opens on demand (the
+ * rules that decided the verdict start open). A closed rule's table is not rendered at all.
+ */
+function RuleItem({ rule, deciding }: { rule: RuleEvaluation; deciding: boolean }) {
   const t = useTranslations("kpiPage.verdict");
   const locale = toLocale(useLocale());
+  const { open, props } = useDisclosure(deciding);
   const value = (v: number | null) => (v === null ? "—" : formatKpi(rule.unit, v, locale));
   const tone: BadgeTone =
     rule.outcome === "insufficient_data"
@@ -75,47 +81,56 @@ function RuleItem({ rule }: { rule: RuleEvaluation }) {
     const label = MISSING.has(field) ? t(`missing.${field}` as "missing.orders") : field;
     return name.includes(".") ? `${name.slice(0, name.lastIndexOf("."))} ${label}` : label;
   };
+  const latest = rule.periods.at(-1);
   return (
     <li className="rounded-md ring-1 ring-slate-200" data-testid={`rule-${rule.code}`}>
-      <div className="flex flex-wrap items-center justify-between gap-2 bg-slate-50 px-3 py-2">
-        <span className="text-sm font-medium">
+      <details {...props}>
+        <summary className="cursor-pointer rounded-md bg-slate-50 px-3 py-2 text-sm">
           <span className="mr-2 text-xs uppercase text-slate-500">{rule.leadsTo === "go" ? "Go" : "Stop"}</span>
-          {t(`rules.${rule.code}`)} <span className="text-xs text-slate-500">({rule.comparator})</span>
-        </span>
-        <Badge tone={tone}>{t(`outcome.${rule.leadsTo}.${rule.outcome}`)}</Badge>
-      </div>
-      <table className="min-w-full text-xs">
-        <thead>
-          <tr className="text-left text-slate-500">
-            <th scope="col" className="px-3 py-1 font-medium">
-              {rule.periodKind === "week" ? t("week") : t("month")}
-            </th>
-            <th scope="col" className="px-3 py-1 text-right font-medium">
-              {t("actual")}
-            </th>
-            <th scope="col" className="px-3 py-1 text-right font-medium">
-              {t("threshold")}
-            </th>
-            <th scope="col" className="px-3 py-1 font-medium">
-              {t("result")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rule.periods.map((p) => (
-            <tr key={p.period} className="border-t border-slate-100">
-              <td className="px-3 py-1 tabular-nums">{p.period}</td>
-              <td className="px-3 py-1 text-right tabular-nums">{value(p.actual)}</td>
-              <td className="px-3 py-1 text-right tabular-nums">{value(p.threshold)}</td>
-              <td className="px-3 py-1">
-                {p.met === null
-                  ? `${t("periodMet.null")}${p.missing.length > 0 ? `: ${p.missing.map(missing).join("、")}` : ""}`
-                  : t(`periodMet.${p.met ? "yes" : "no"}`)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          <span className="font-medium">{t(`rules.${rule.code}`)}</span>{" "}
+          <span className="text-xs text-slate-500">({rule.comparator})</span>{" "}
+          <Badge tone={tone}>{t(`outcome.${rule.leadsTo}.${rule.outcome}`)}</Badge>
+          {latest ? (
+            <span className="ml-2 text-xs text-slate-500 tabular-nums">
+              {latest.period}: {t("actual")} {value(latest.actual)} / {t("threshold")} {value(latest.threshold)}
+            </span>
+          ) : null}
+        </summary>
+        {open ? (
+          <table className="min-w-full text-xs">
+            <thead>
+              <tr className="text-left text-slate-500">
+                <th scope="col" className="px-3 py-1 font-medium">
+                  {rule.periodKind === "week" ? t("week") : t("month")}
+                </th>
+                <th scope="col" className="px-3 py-1 text-right font-medium">
+                  {t("actual")}
+                </th>
+                <th scope="col" className="px-3 py-1 text-right font-medium">
+                  {t("threshold")}
+                </th>
+                <th scope="col" className="px-3 py-1 font-medium">
+                  {t("result")}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="tabular-nums">
+              {rule.periods.map((p) => (
+                <tr key={p.period} className="border-t border-slate-100">
+                  <td className="px-3 py-1">{p.period}</td>
+                  <td className="px-3 py-1 text-right">{value(p.actual)}</td>
+                  <td className="px-3 py-1 text-right">{value(p.threshold)}</td>
+                  <td className="px-3 py-1">
+                    {p.met === null
+                      ? `${t("periodMet.null")}${p.missing.length > 0 ? `: ${p.missing.map(missing).join("、")}` : ""}`
+                      : t(`periodMet.${p.met ? "yes" : "no"}`)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </details>
     </li>
   );
 }

@@ -28,15 +28,21 @@ function Spark({ values, label }: { values: readonly (number | null)[]; label: s
   const w = 240;
   const h = 56;
   const g = chartGeometry(values, w, h);
+  // The points as one path of zero-length round-capped strokes: a dot per value without an element per value.
+  const dots = g.points.map((p) => `M${p.x} ${p.y}h0`).join("");
   return (
-    <svg width={w} height={h} viewBox={`0 0 ${w} ${h}`} role="img" aria-label={label} className="text-indigo-600">
-      <rect x="0" y="0" width={w} height={h} fill="#f8fafc" />
+    <svg
+      width={w}
+      height={h}
+      viewBox={`0 0 ${w} ${h}`}
+      role="img"
+      aria-label={label}
+      className="bg-slate-50 text-indigo-600"
+    >
       {g.lines.map((points) => (
         <polyline key={points} points={points} fill="none" stroke="currentColor" strokeWidth="1.5" />
       ))}
-      {g.points.map((p) => (
-        <circle key={p.index} cx={p.x} cy={p.y} r="2" fill="currentColor" />
-      ))}
+      {dots ? <path d={dots} stroke="currentColor" strokeWidth="4" strokeLinecap="round" /> : null}
     </svg>
   );
 }
@@ -84,18 +90,14 @@ export function ReportDocument({
               {s.kpis.map((k) => (
                 <tr key={k.kpi}>
                   <Td>{kpiName(k.kpi)}</Td>
-                  <Td className="text-right tabular-nums">{formatKpiValue(k.actual, k.unit, locale)}</Td>
-                  <Td className="text-right tabular-nums">{formatKpiValue(k.target, k.unit, locale)}</Td>
-                  <Td className="text-right tabular-nums">{formatPercentBp(k.achievementBp, locale)}</Td>
+                  <Td className="num">{formatKpiValue(k.actual, k.unit, locale)}</Td>
+                  <Td className="num">{formatKpiValue(k.target, k.unit, locale)}</Td>
+                  <Td className="num">{formatPercentBp(k.achievementBp, locale)}</Td>
                   <Td>
                     {k.status ? <Badge tone={STATUS_TONE[k.status]}>{labels.status[k.status] ?? k.status}</Badge> : "—"}
                   </Td>
-                  <Td className="text-right tabular-nums">
-                    {formatChange(k.momDelta, k.momRelativeBp, k.unit, locale)}
-                  </Td>
-                  <Td className="text-right tabular-nums">
-                    {formatChange(k.yoyDelta, k.yoyRelativeBp, k.unit, locale)}
-                  </Td>
+                  <Td className="num">{formatChange(k.momDelta, k.momRelativeBp, k.unit, locale)}</Td>
+                  <Td className="num">{formatChange(k.yoyDelta, k.yoyRelativeBp, k.unit, locale)}</Td>
                 </tr>
               ))}
             </tbody>
@@ -142,11 +144,11 @@ export function ReportDocument({
               {s.channels.map((c) => (
                 <tr key={c.channel}>
                   <Td>{channelName(c.channel)}</Td>
-                  <Td className="text-right tabular-nums">{yen(c.sales)}</Td>
-                  <Td className="text-right tabular-nums">{formatKpiValue(c.orders, "count", locale)}</Td>
-                  <Td className="text-right tabular-nums">{yen(c.aov)}</Td>
-                  <Td className="text-right tabular-nums">{yen(c.adSpend)}</Td>
-                  <Td className="text-right tabular-nums">{yen(c.contribution)}</Td>
+                  <Td className="num">{yen(c.sales)}</Td>
+                  <Td className="num">{formatKpiValue(c.orders, "count", locale)}</Td>
+                  <Td className="num">{yen(c.aov)}</Td>
+                  <Td className="num">{yen(c.adSpend)}</Td>
+                  <Td className="num">{yen(c.contribution)}</Td>
                 </tr>
               ))}
             </tbody>
@@ -175,8 +177,8 @@ export function ReportDocument({
                 <tr key={`${l.channel}:${l.sku}`}>
                   <Td>{channelName(l.channel)}</Td>
                   <Td>{l.sku}</Td>
-                  <Td className="text-right tabular-nums">{yen(l.contributionPerOrder)}</Td>
-                  <Td className="text-right tabular-nums">{formatKpiValue(l.monthlyOrders, "count", locale)}</Td>
+                  <Td className="num">{yen(l.contributionPerOrder)}</Td>
+                  <Td className="num">{formatKpiValue(l.monthlyOrders, "count", locale)}</Td>
                 </tr>
               ))}
             </tbody>
@@ -235,8 +237,8 @@ export function ReportDocument({
                   <Td>
                     <Badge tone={OUTCOME_TONE[i.outcome]}>{t(`outcome.${i.outcome}`)}</Badge>
                   </Td>
-                  <Td className="text-right tabular-nums">{formatPercentBp(i.actualBp, locale)}</Td>
-                  <Td className="text-right tabular-nums">{i.deadline ?? formatPercentBp(i.targetBp, locale)}</Td>
+                  <Td className="num">{formatPercentBp(i.actualBp, locale)}</Td>
+                  <Td className="num">{i.deadline ?? formatPercentBp(i.targetBp, locale)}</Td>
                 </tr>
               ))}
             </tbody>
@@ -276,20 +278,20 @@ export function ReportDocument({
                   <tr key={i}>
                     <Td>{l.label[locale]}</Td>
                     <Td className="text-xs text-slate-600">{l.how[locale]}</Td>
-                    <Td className="text-right tabular-nums">{l.credit ? `−${yen(l.amount)}` : yen(l.amount)}</Td>
+                    <Td className="num">{l.credit ? `−${yen(l.amount)}` : yen(l.amount)}</Td>
                   </tr>
                 ))}
                 <tr>
                   <Td colSpan={2}>{t("invoiceTotals.taxable", { rate: String(s.invoice.taxRateBp / 100) })}</Td>
-                  <Td className="text-right tabular-nums">{yen(s.invoice.taxable)}</Td>
+                  <Td className="num">{yen(s.invoice.taxable)}</Td>
                 </tr>
                 <tr>
                   <Td colSpan={2}>{t("invoiceTotals.tax")}</Td>
-                  <Td className="text-right tabular-nums">{yen(s.invoice.tax)}</Td>
+                  <Td className="num">{yen(s.invoice.tax)}</Td>
                 </tr>
                 <tr className="font-semibold">
                   <Td colSpan={2}>{t("invoiceTotals.total")}</Td>
-                  <Td className="text-right tabular-nums">{yen(s.invoice.total)}</Td>
+                  <Td className="num">{yen(s.invoice.total)}</Td>
                 </tr>
               </tbody>
             </Table>

@@ -8,6 +8,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { AgencySwitch } from "./agency-switch";
 import { LocaleSwitch } from "./locale-switch";
 import { NavLink } from "./nav-link";
+import { NavigationProgress } from "./navigation-progress";
 
 const NAV: {
   href: string;
@@ -44,6 +45,7 @@ export async function AppShell({
   const links = role ? NAV.filter((item) => can(role, item.permission)) : [];
   return (
     <div className="min-h-screen">
+      <NavigationProgress label={t("nav.loading")} />
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"

@@ -7,13 +7,17 @@ type FormAction<T> = (previous: ActionResult<T> | null, formData: FormData) => P
 
 /**
  * useActionState for forms that must keep what the user typed when the server answers with errors (React
- * resets a form after a plain `action={…}` submission).
+ * resets a form after a plain `action={…}` submission). `fields` adds values the form does not show (a row's
+ * id and version…) at submission, instead of a hidden input each in the page.
  */
-export function useFormAction<T>(action: FormAction<T>) {
+export function useFormAction<T>(action: FormAction<T>, fields?: () => Record<string, string | number | undefined>) {
   const [state, dispatch, pending] = useActionState(action, null);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
+    for (const [name, value] of Object.entries(fields?.() ?? {})) {
+      if (value !== undefined) formData.set(name, String(value));
+    }
     startTransition(() => dispatch(formData));
   };
   const fieldErrors = state && !state.ok && state.code === "invalid" ? state.fieldErrors : {};

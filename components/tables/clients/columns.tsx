@@ -6,6 +6,7 @@ import { type ReactNode, useMemo } from "react";
 import { Badge } from "@/components/ui/misc";
 import { clientStatusTone as statusTone, verdictTone } from "@/components/ui/tones";
 import type { VerdictKind } from "@/lib/domain/verdict";
+import { dateFormat } from "@/lib/format";
 import type { Channel, ClientStatus, OnboardingStage, ServiceModel } from "@/lib/options";
 
 /** One row of the client list, as the server sends it (see db/queries/clients.ts listClients). */
@@ -37,6 +38,8 @@ export type ClientColumn = {
   header: string;
   /** The server can sort by it: the header is a link that flips the URL's sort. */
   sortable?: boolean;
+  /** The cell's class ("td" and this): styling set on the cell rather than on an element inside it. */
+  className?: string;
   cell: (row: ClientRow) => ReactNode;
 };
 
@@ -47,11 +50,8 @@ export function useClientColumns(): ClientColumn[] {
   const t = useTranslations();
   const locale = useLocale();
   const timeZone = useTimeZone();
-  // One date formatter for the page's rows (next-intl's `format.dateTime` looks its formatter up on every call).
-  return useMemo(
-    () => buildColumns(t, new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone })),
-    [t, locale, timeZone],
-  );
+  // One kept date formatter for the rows (next-intl's `format.dateTime` looks its formatter up on every call).
+  return useMemo(() => buildColumns(t, dateFormat(locale, { dateStyle: "medium", timeZone })), [t, locale, timeZone]);
 }
 
 /** `translate`, asked once per key: a page of 25 rows repeats the same few labels a hundred times. */
@@ -89,18 +89,14 @@ function buildColumns(t: ReturnType<typeof useTranslations<never>>, updatedAt: I
       id: "code",
       header: t("clients.columns.code"),
       sortable: true,
-      cell: (row) => <span className="font-mono text-xs">{row.code}</span>,
+      className: "td font-mono text-xs",
+      cell: (row) => row.code,
     },
     {
       id: "channels",
       header: t("clients.columns.channels"),
-      cell: (row) => (
-        <div className="flex flex-wrap gap-1">
-          {row.channels.map((c) => (
-            <Badge key={c}>{channel(c as Channel)}</Badge>
-          ))}
-        </div>
-      ),
+      className: "td space-x-1",
+      cell: (row) => row.channels.map((c) => <Badge key={c}>{channel(c as Channel)}</Badge>),
     },
     {
       id: "serviceModel",

@@ -63,7 +63,7 @@ export function ClientsDataTable({
           {rows.map((row) => (
             <tr key={row.id} className="hover:bg-slate-50">
               {columns.map((column) => (
-                <td key={column.id} className="td">
+                <td key={column.id} className={column.className ?? "td"}>
                   {column.cell(row)}
                 </td>
               ))}

@@ -23,7 +23,7 @@ export type RowActionLabels = {
 
 /** Show the line in the panel below; save (the row's form, also on Enter); copy base; delete. */
 export function RowActions({ edit, labels }: { edit: RowEdit; labels: RowActionLabels }) {
-  const { line, scenario, clientId, canEdit, formId, version, pending, busy, onSubmit, run, actions } = edit;
+  const { line, scenario, clientId, canEdit, formId, pending, busy, onSubmit, run, actions } = edit;
   const pathname = usePathname();
   const search = useSearchParams();
   const next = new URLSearchParams(search.toString());
@@ -42,12 +42,6 @@ export function RowActions({ edit, labels }: { edit: RowEdit; labels: RowActionL
       </Link>
       {canEdit && view ? (
         <form id={formId} method="post" onSubmit={onSubmit} className="flex items-center gap-1">
-          <input type="hidden" name="clientId" value={clientId} />
-          <input type="hidden" name="id" value={view.id} />
-          <input type="hidden" name="version" value={version} />
-          <input type="hidden" name="channel" value={line.channel} />
-          <input type="hidden" name="sku" value={line.sku} />
-          <input type="hidden" name="scenario" value={scenario} />
           <Button type="submit" size="sm" pending={pending} aria-label={labels.saveLine({ sku: line.sku })}>
             {labels.save}
           </Button>

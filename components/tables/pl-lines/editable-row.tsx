@@ -36,10 +36,22 @@ export function EditableRow({
   actions: PlGridActions;
 }) {
   const t = useTranslations("economics");
-  const { state, onSubmit, pending, fieldErrors, error } = useFormAction(actions.updateLine);
+  // The row's identity and version go with its inputs when it is saved.
+  const { state, onSubmit, pending, fieldErrors, error } = useFormAction(
+    actions.updateLine,
+    (): Record<string, string | number | undefined> => ({
+      clientId,
+      id: line.current?.id,
+      version,
+      channel: line.channel,
+      sku: line.sku,
+      scenario,
+    }),
+  );
   const [busy, start] = useTransition();
   const [note, setNote] = useState<string | null>(null);
   const formId = `pl-${line.key}-${scenario}`;
+  const version: number | undefined = state?.ok ? state.data.version : line.current?.version;
   const edit: RowEdit = {
     line,
     scenario,
@@ -48,7 +60,7 @@ export function EditableRow({
     formId,
     errorId: `${formId}-errors`,
     fieldErrors,
-    version: state?.ok ? state.data.version : line.current?.version,
+    version,
     pending,
     busy,
     onSubmit,

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { cache, Suspense } from "react";
 import { z } from "zod";
-import { DueContracts, DueContractsSkeleton } from "@/components/contracts/due-contracts";
+import { DueContracts } from "@/components/contracts/due-contracts";
 import { ClientsDataTable } from "@/components/tables/clients/data-table";
-import { ClientsTableSkeleton } from "@/components/tables/clients/skeleton";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/misc";
@@ -55,7 +53,9 @@ export default async function ClientsPage({
   const member = await requirePermission("clients.read");
   const params = parseSearchParams(listParams, await searchParams);
   const t = await getTranslations();
-  const dataKey = JSON.stringify(params);
+  // Not streamed behind skeletons: the page's data is kept per state of the agency's data (loadClientsPage),
+  // so it is nearly always ready, and a skeleton would only add to every page's markup.
+  const data = await loadClientsPage(params);
   return (
     <div>
       <PageHeader
@@ -69,9 +69,7 @@ export default async function ClientsPage({
           ) : null
         }
       />
-      <Suspense fallback={<DueContractsSkeleton />}>
-        <DueSoon dataKey={dataKey} />
-      </Suspense>
+      {data.due ? <DueContracts contracts={data.due} /> : null}
       <search>
         <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
           <label className="w-64">
@@ -117,9 +115,7 @@ export default async function ClientsPage({
           </button>
         </form>
       </search>
-      <Suspense key={dataKey} fallback={<ClientsTableSkeleton />}>
-        <ClientsList params={params} dataKey={dataKey} />
-      </Suspense>
+      <ClientsList params={params} data={data} />
     </div>
   );
 }
@@ -127,10 +123,10 @@ export default async function ClientsPage({
 /**
  * Everything the page shows from the database, in one tenant transaction: the deadline list (the contracts
  * with a term alert within 30 days, which the `due` filter also reads), the page of clients and their
- * contract badges. Both streamed parts of the page ask for it; `cache` makes it one call per request.
+ * contract badges.
  */
-const loadClientsPage = cache(async (key: string) => {
-  const params = JSON.parse(key) as ListParams;
+async function loadClientsPage(params: ListParams) {
+  const key = JSON.stringify(params);
   const today = tokyoToday();
   return agencyRead("clients.read", async ({ tx, agencyId, scope, member }) => {
     const showDue = can(member.membership.role, "contracts.read");
@@ -140,7 +136,7 @@ const loadClientsPage = cache(async (key: string) => {
     );
     return { member, ...data };
   });
-});
+}
 
 /** The page's rows, contract badges, deadline list and verdicts (see loadClientsPage). */
 async function loadClientsData(
@@ -194,9 +190,15 @@ async function loadClientsData(
   };
 }
 
-async function ClientsList({ params, dataKey }: { params: ListParams; dataKey: string }) {
+async function ClientsList({
+  params,
+  data,
+}: {
+  params: ListParams;
+  data: Awaited<ReturnType<typeof loadClientsPage>>;
+}) {
   const t = await getTranslations("clients");
-  const { member, rows, total, badges, verdicts } = await loadClientsPage(dataKey);
+  const { member, rows, total, badges, verdicts } = data;
   const filtered = Boolean(params.q || params.status || params.channel || params.due);
   if (total === 0) {
     return filtered ? (
@@ -238,10 +240,4 @@ async function ClientsList({ params, dataKey }: { params: ListParams; dataKey: s
       <Pagination page={params.page} pageSize={PAGE_SIZE} total={total} params={query} path="/clients" />
     </>
   );
-}
-
-/** The deadline list: every contract the member may see with a term alert within 30 days. */
-async function DueSoon({ dataKey }: { dataKey: string }) {
-  const { due } = await loadClientsPage(dataKey);
-  return due ? <DueContracts contracts={due} /> : null;
 }

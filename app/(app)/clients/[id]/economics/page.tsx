@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { cache, Suspense } from "react";
+import { cache } from "react";
 import { z } from "zod";
 import { AddLineForm } from "@/components/economics/add-line-form";
 import { ContributionChart } from "@/components/economics/contribution-chart";
@@ -10,7 +10,7 @@ import { LinePanel } from "@/components/economics/line-panel";
 import { ScenarioTabs } from "@/components/economics/scenario-tabs";
 import { PlLinesTable } from "@/components/tables/pl-lines/data-table";
 import { buttonClass } from "@/components/ui/button";
-import { Card, EmptyState, PageHeader, Skeleton } from "@/components/ui/misc";
+import { Card, EmptyState, PageHeader } from "@/components/ui/misc";
 import { Pagination } from "@/components/ui/pagination";
 import { NotFoundError } from "@/db/errors";
 import { getAgencySettings } from "@/db/queries/agency";
@@ -57,7 +57,7 @@ function tokyoMonth(now = new Date()) {
 /**
  * Everything the page reads, in one tenant transaction: the client (404 if the member may not see it), one
  * page of lines with their figures and the agency's hiring triggers — the lines computed once per state of the
- * agency's data. The header and the streamed grid both ask for it; `cache` makes it one call per request.
+ * agency's data. The header and the grid both ask for it; `cache` makes it one call per request.
  */
 const loadEconomicsPage = cache(async (clientId: string, page: number) =>
   agencyRead("economics.read", async ({ tx, agencyId, scope, member }) => {
@@ -101,9 +101,8 @@ export default async function EconomicsPage({
         }
       />
       <ScenarioTabs current={query.scenario} />
-      <Suspense key={`${query.scenario}:${query.page}`} fallback={<GridSkeleton />}>
-        <Lines clientId={id} canEdit={canEdit} {...query} />
-      </Suspense>
+      {/* A new scenario or page is a new grid: the rows' inputs start from its figures. */}
+      <Lines key={`${query.scenario}:${query.page}`} clientId={id} canEdit={canEdit} {...query} />
       {canEdit ? (
         <div className="grid gap-6 xl:grid-cols-2">
           <Card className="p-6">
@@ -121,7 +120,11 @@ export default async function EconomicsPage({
   );
 }
 
-/** The grid, the selected line's panel and the chart, for one page of lines; streamed behind a skeleton. */
+/**
+ * The grid, the selected line's panel and the chart, for one page of lines. Not streamed behind a skeleton: the
+ * lines are kept per state of the agency's data, so they are nearly always ready, and a Suspense boundary would
+ * cost every request more than it shows.
+ */
 async function Lines({
   clientId,
   canEdit,
@@ -176,16 +179,5 @@ async function Lines({
         </Card>
       </div>
     </>
-  );
-}
-
-function GridSkeleton() {
-  return (
-    <div className="space-y-2 rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200" aria-busy="true">
-      {Array.from({ length: 8 }, (_, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: static placeholder rows
-        <Skeleton key={i} className="h-8 w-full" />
-      ))}
-    </div>
   );
 }

@@ -3,8 +3,8 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { kpiPageClient } from "../client";
 
 /**
- * Who may see this client's KPI page is decided here, above loading.tsx: the page streams behind its
- * skeleton, and a "not found" decided only then would go out with status 200.
+ * Who may see this client's KPI page is decided here, before any of the page is rendered, so that a denied
+ * request is a real 404; the agency's revision read with it keys the page's kept figures.
  */
 export default async function KpiMonthLayout({
   children,

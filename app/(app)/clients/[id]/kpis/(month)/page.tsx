@@ -145,8 +145,8 @@ export default async function KpiPage({
             />
           </Card>
           <Card className="p-4">
-            <h2 className="mb-3 text-base font-semibold">{t("kpiPage.channelsTitle")}</h2>
             <ChannelBreakdown
+              title={t("kpiPage.channelsTitle")}
               channels={channels}
               rows={data.table.map((row) => ({
                 kpi: row.kpi,

@@ -9,7 +9,7 @@ export default async function KpiEntryLayout({
   children: ReactNode;
   params: Promise<{ id: string }>;
 }) {
-  // Checked here, outside the page's loading boundary, so that a denied request is a real 404.
+  // Checked here, before any of the page is rendered, so that a denied request is a real 404.
   await kpiPageClient("kpis.enter", (await params).id);
   return <ClientMessages scope="kpiEntry">{children}</ClientMessages>;
 }

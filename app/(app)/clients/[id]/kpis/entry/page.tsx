@@ -7,6 +7,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/misc";
 import { agencyRead } from "@/lib/actions/agency-read";
 import { memoAgencyAt } from "@/lib/cache/agency-memo";
 import { addWeeks, isoWeekKey, monthOfIsoWeek, parseIsoWeekKey, type YearMonthDay } from "@/lib/domain/calendar";
+import { dateFormat } from "@/lib/format";
 import { currentIsoWeekKey, weekDays } from "@/lib/kpis/entry";
 import { loadEntryPage } from "@/lib/kpis/entry-load";
 import { kpiPageClient } from "../client";
@@ -65,8 +66,8 @@ export default async function KpiEntryPage({
   );
   const { monday, sunday } = weekDays(week);
   const tag = locale === "ja" ? "ja-JP" : "en-GB";
-  const day = new Intl.DateTimeFormat(tag, { month: "short", day: "numeric", timeZone: "UTC" });
-  const monthName = new Intl.DateTimeFormat(tag, { year: "numeric", month: "long", timeZone: "UTC" });
+  const day = dateFormat(tag, { month: "short", day: "numeric", timeZone: "UTC" });
+  const monthName = dateFormat(tag, { year: "numeric", month: "long", timeZone: "UTC" });
   const asDate = (d: YearMonthDay) => new Date(Date.UTC(d.year, d.month - 1, d.day));
   const month = monthOfIsoWeek(week);
   const previousWeek = isoWeekKey(addWeeks(week, -1));
