@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/misc";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { SlaItemResult } from "@/lib/contracts/sla-feed";
@@ -7,8 +7,8 @@ const tone = { met: "green", missed: "red", pending: "yellow", no_data: "gray" }
 const percent = (bp: number | null) => (bp === null ? "—" : `${(bp / 100).toFixed(2)}%`);
 
 /** The month's SLA results: each item's outcome and what decided it (weekly KPI figures or the tick). */
-export async function SlaResults({ items }: { items: SlaItemResult[] }) {
-  const t = await getTranslations("slaResults");
+export function SlaResults({ items }: { items: SlaItemResult[] }) {
+  const t = useTranslations("slaResults");
   return (
     <section className="space-y-2" data-testid="sla-results">
       <h2 className="text-base font-semibold">{t("title")}</h2>

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/misc";
 import type { Margin } from "@/lib/domain/margin";
 import { formatYen } from "@/lib/format";
@@ -6,7 +6,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { formatBp, formatHours } from "@/lib/margins/format";
 
 /** The month's revenue, hours, costs and margin as cards; when there is no margin, why. */
-export async function MarginFigures({
+export function MarginFigures({
   margin,
   locale,
   unratedNames,
@@ -15,7 +15,7 @@ export async function MarginFigures({
   locale: Locale;
   unratedNames: string[];
 }) {
-  const t = await getTranslations("margins");
+  const t = useTranslations("margins");
   const yen = (n: number) => formatYen(n, locale);
   const figures: [string, string, string?][] = [
     [t("revenue"), margin.revenue === null ? "—" : yen(margin.revenue)],

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/misc";
 import type { Margin } from "@/lib/domain/margin";
 import type { Locale } from "@/lib/i18n/locales";
@@ -10,7 +10,7 @@ import { MarginFigures } from "./margin-figures";
  * beside the report. It is never part of the published snapshot, so neither the client's view nor the PDF or
  * CSV can carry it; it is not printed either.
  */
-export async function ReportMargin({
+export function ReportMargin({
   clientId,
   month,
   margin,
@@ -23,7 +23,7 @@ export async function ReportMargin({
   unratedNames: string[];
   locale: Locale;
 }) {
-  const t = await getTranslations("margins.report");
+  const t = useTranslations("margins.report");
   return (
     <Card className="no-print space-y-4 p-6" data-testid="report-margin">
       <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/misc";
 
 const SHOWN = 8;
 
 /** One list of the start page: each item a link to where it gets fixed; the first few, and how many more. */
-export async function StartSection({
+export function StartSection({
   title,
   items,
   note,
@@ -14,7 +14,7 @@ export async function StartSection({
   items: { key: string; href: string; text: string }[];
   note?: string;
 }) {
-  const t = await getTranslations("start");
+  const t = useTranslations("start");
   return (
     <Card className="p-4">
       <h2 className="mb-2 flex items-center gap-2 text-sm font-semibold">

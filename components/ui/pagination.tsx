@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { buttonClass } from "./button";
 
 /** Previous/next links that keep every other search param (sort, filters) in the URL. */
-export async function Pagination({
+export function Pagination({
   page,
   pageSize,
   total,
@@ -16,7 +16,7 @@ export async function Pagination({
   params: Record<string, string | undefined>;
   path: string;
 }) {
-  const t = await getTranslations("common");
+  const t = useTranslations("common");
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => {
     const query = new URLSearchParams();

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/misc";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -19,7 +19,7 @@ const statusTone: Record<WeekViewRow["status"], BadgeTone> = {
  * The week's clients: entry status with a link to the entry grid, hours (editable where they are the
  * viewer's own) and the KPIs off track in the week's month. The team view groups rows by operator.
  */
-export async function WeekTable({
+export function WeekTable({
   rows,
   week,
   team,
@@ -30,7 +30,7 @@ export async function WeekTable({
   team: boolean;
   saveHours: ServerAction<{ version: number; minutes: number }>;
 }) {
-  const t = await getTranslations();
+  const t = useTranslations();
   const groups: { key: string; name: string; rows: WeekViewRow[] }[] = [];
   for (const row of rows) {
     const key = team ? (row.operator?.membershipId ?? "none") : "all";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { DueContracts } from "@/components/contracts/due-contracts";
@@ -190,14 +191,8 @@ async function loadClientsData(
   };
 }
 
-async function ClientsList({
-  params,
-  data,
-}: {
-  params: ListParams;
-  data: Awaited<ReturnType<typeof loadClientsPage>>;
-}) {
-  const t = await getTranslations("clients");
+function ClientsList({ params, data }: { params: ListParams; data: Awaited<ReturnType<typeof loadClientsPage>> }) {
+  const t = useTranslations("clients");
   const { member, rows, total, badges, verdicts } = data;
   const filtered = Boolean(params.q || params.status || params.channel || params.due);
   if (total === 0) {
