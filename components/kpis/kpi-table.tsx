@@ -75,12 +75,8 @@ export function KpiTable({ rows }: { rows: KpiRow[] }) {
                   "—"
                 )}
               </td>
-              <td className="cell num">
-                <ChangeText change={row.monthOnMonth} unit={row.unit} direction={row.direction} />
-              </td>
-              <td className="cell num">
-                <ChangeText change={row.yearOnYear} unit={row.unit} direction={row.direction} />
-              </td>
+              <ChangeCell change={row.monthOnMonth} unit={row.unit} direction={row.direction} />
+              <ChangeCell change={row.yearOnYear} unit={row.unit} direction={row.direction} />
             </tr>
           ))}
         </tbody>
@@ -89,7 +85,8 @@ export function KpiTable({ rows }: { rows: KpiRow[] }) {
   );
 }
 
-function ChangeText({
+/** A month-on-month or year-on-year change, coloured by whether it moved the right way. */
+function ChangeCell({
   change,
   unit,
   direction,
@@ -98,12 +95,12 @@ function ChangeText({
   unit: KpiRow["unit"];
   direction: KpiRow["direction"];
 }) {
-  if (change === null) return <span className="text-slate-400">—</span>;
+  if (change === null) return <td className="cell num text-slate-400">—</td>;
   const better = direction === "higher" ? change.delta > 0 : change.delta < 0;
   const worse = direction === "higher" ? change.delta < 0 : change.delta > 0;
   return (
-    <span className={better ? "text-emerald-700" : worse ? "text-red-700" : "text-slate-600"}>
+    <td className={`cell num ${better ? "text-emerald-700" : worse ? "text-red-700" : "text-slate-600"}`}>
       {formatChange(unit, change)}
-    </span>
+    </td>
   );
 }

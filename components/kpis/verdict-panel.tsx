@@ -87,8 +87,9 @@ function RuleItem({ rule, deciding }: { rule: RuleEvaluation; deciding: boolean 
       <details {...props}>
         <summary className="cursor-pointer rounded-md bg-slate-50 px-3 py-2 text-sm">
           <span className="mr-2 text-xs uppercase text-slate-500">{rule.leadsTo === "go" ? "Go" : "Stop"}</span>
-          <span className="font-medium">{t(`rules.${rule.code}`)}</span>{" "}
-          <span className="text-xs text-slate-500">({rule.comparator})</span>{" "}
+          <span className="font-medium">
+            {t(`rules.${rule.code}`)} ({rule.comparator})
+          </span>{" "}
           <Badge tone={tone}>{t(`outcome.${rule.leadsTo}.${rule.outcome}`)}</Badge>
           {latest ? (
             <span className="ml-2 text-xs text-slate-500 tabular-nums">

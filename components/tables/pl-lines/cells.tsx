@@ -21,9 +21,9 @@ export type RowActionLabels = {
   deleteConfirm: (values: { sku: string }) => string;
 };
 
-/** Show the line in the panel below; save (the row's form, also on Enter); copy base; delete. */
+/** Show the line in the panel below; save the row (also Enter in one of its inputs); copy base; delete. */
 export function RowActions({ edit, labels }: { edit: RowEdit; labels: RowActionLabels }) {
-  const { line, scenario, clientId, canEdit, formId, pending, busy, onSubmit, run, actions } = edit;
+  const { line, scenario, clientId, canEdit, pending, busy, save, run, actions } = edit;
   const pathname = usePathname();
   const search = useSearchParams();
   const next = new URLSearchParams(search.toString());
@@ -41,11 +41,15 @@ export function RowActions({ edit, labels }: { edit: RowEdit; labels: RowActionL
         {labels.details}
       </Link>
       {canEdit && view ? (
-        <form id={formId} method="post" onSubmit={onSubmit} className="flex items-center gap-1">
-          <Button type="submit" size="sm" pending={pending} aria-label={labels.saveLine({ sku: line.sku })}>
-            {labels.save}
-          </Button>
-        </form>
+        <Button
+          type="button"
+          size="sm"
+          pending={pending}
+          aria-label={labels.saveLine({ sku: line.sku })}
+          onClick={save}
+        >
+          {labels.save}
+        </Button>
       ) : null}
       {canEdit && scenario === "base" ? (
         <Button

@@ -13,7 +13,7 @@ import type { RowEdit } from "./row-context";
 
 /**
  * A column of the P/L grid: its id, header and what a cell shows for a line, given the line's editing state
- * (its form, field errors). Cells are plain calls, not components: a page of 25 lines has several hundred of
+ * (its save, field errors). Cells are plain calls, not components: a page of 25 lines has several hundred of
  * them, and each one's labels are translated once per grid here rather than once per cell.
  */
 export type PlColumn = {
@@ -158,7 +158,6 @@ function inputCell(
   }
   const invalid = Boolean(edit.fieldErrors[field.name]);
   const common = {
-    form: edit.formId,
     name: field.name,
     defaultValue: value,
     "aria-label": `${line.sku} ${label}`,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { cn } from "@/lib/cn";
 import type { GridLine } from "@/lib/economics/view";
@@ -37,7 +37,7 @@ export function EditableRow({
 }) {
   const t = useTranslations("economics");
   // The row's identity and version go with its inputs when it is saved.
-  const { state, onSubmit, pending, fieldErrors, error } = useFormAction(
+  const { state, submit, pending, fieldErrors, error } = useFormAction(
     actions.updateLine,
     (): Record<string, string | number | undefined> => ({
       clientId,
@@ -50,20 +50,23 @@ export function EditableRow({
   );
   const [busy, start] = useTransition();
   const [note, setNote] = useState<string | null>(null);
-  const formId = `pl-${line.key}-${scenario}`;
+  const rowId = `pl-${line.key}-${scenario}`;
+  const row = useRef<HTMLTableRowElement>(null);
+  const save = () => {
+    if (row.current && canEdit && line.current) submit(row.current);
+  };
   const version: number | undefined = state?.ok ? state.data.version : line.current?.version;
   const edit: RowEdit = {
     line,
     scenario,
     clientId,
     canEdit,
-    formId,
-    errorId: `${formId}-errors`,
+    errorId: `${rowId}-errors`,
     fieldErrors,
     version,
     pending,
     busy,
-    onSubmit,
+    save,
     run: (work) => start(async () => setNote(await work())),
     actions,
   };
@@ -77,7 +80,18 @@ export function EditableRow({
 
   return (
     <>
-      <tr className={cn(selected && "bg-indigo-50/60")} aria-selected={selected}>
+      {/* The row's inputs are saved together (the Save button, or Enter in one of them): a row cannot be a form. */}
+      <tr
+        ref={row}
+        className={cn(selected && "bg-indigo-50/60")}
+        aria-selected={selected}
+        onKeyDown={(event) => {
+          if (event.key === "Enter" && event.target instanceof HTMLInputElement && !event.nativeEvent.isComposing) {
+            event.preventDefault();
+            save();
+          }
+        }}
+      >
         {columns.map((column) => (
           <td key={column.id} className={cellClass[column.kind]}>
             {column.cell(line, edit)}

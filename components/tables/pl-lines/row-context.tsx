@@ -13,21 +13,20 @@ export type PlGridActions = {
 };
 
 /**
- * One grid row's editing state, given to every cell its column definitions render: the inputs belong to
- * the row's form (by `form=` id), show its field errors and point at its error line.
+ * One grid row's editing state, given to every cell its column definitions render: the inputs are saved
+ * together with `save` (they are collected from the row), show its field errors and point at its error line.
  */
 export type RowEdit = {
   line: GridLine;
   scenario: Scenario;
   clientId: string;
   canEdit: boolean;
-  formId: string;
   errorId: string;
   fieldErrors: FieldErrors;
   version: number | undefined;
   pending: boolean;
   busy: boolean;
-  onSubmit: (event: React.FormEvent<HTMLFormElement>) => void;
+  save: () => void;
   run: (work: () => Promise<string | null>) => void;
   actions: PlGridActions;
 };
