@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { useLocale } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import type { MessageScope } from "@/lib/i18n/client-namespaces";
@@ -13,8 +14,8 @@ export async function generateDocumentMetadata(): Promise<Metadata> {
   return { title: { default: t("name"), template: `%s | ${t("name")}` }, description: t("tagline") };
 }
 
-export async function Document({ scope, children }: { scope: MessageScope; children: ReactNode }) {
-  const locale = await getLocale();
+export function Document({ scope, children }: { scope: MessageScope; children: ReactNode }) {
+  const locale = useLocale();
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { ServerAction } from "@/lib/actions/safe-action";
 import { can, type Permission } from "@/lib/auth/permissions";
@@ -31,7 +31,7 @@ export type ShellActions = {
 };
 
 /** Header and navigation; the links follow the role (the pages check it again). */
-export async function AppShell({
+export function AppShell({
   viewer,
   actions,
   children,
@@ -40,7 +40,7 @@ export async function AppShell({
   actions: ShellActions;
   children: ReactNode;
 }) {
-  const t = await getTranslations();
+  const t = useTranslations();
   const role = viewer.membership?.role;
   const links = role ? NAV.filter((item) => can(role, item.permission)) : [];
   return (

@@ -1,5 +1,4 @@
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { NextIntlClientProvider, useLocale } from "next-intl";
 import type { ReactNode } from "react";
 import { MESSAGE_SCOPES, type MessageScope } from "./client-namespaces";
 import type { Locale } from "./locales";
@@ -21,9 +20,12 @@ function pick(locale: Locale, scope: MessageScope): Picked {
   return slice;
 }
 
-/** next-intl's client provider with only the namespaces the client components under it use. */
-export async function ClientMessages({ scope, children }: { scope: MessageScope; children: ReactNode }) {
-  const locale = (await getLocale()) as Locale;
+/**
+ * next-intl's client provider with only the namespaces the client components under it use. Synchronous (the
+ * request's locale through useLocale), so that it is not a lazy row of its own in every page's payload.
+ */
+export function ClientMessages({ scope, children }: { scope: MessageScope; children: ReactNode }) {
+  const locale = useLocale() as Locale;
   return (
     <NextIntlClientProvider locale={locale} messages={pick(locale, scope)}>
       {children}
