@@ -62,13 +62,13 @@ export function VerdictPanel({ verdict, contribution }: { verdict: Verdict | nul
 }
 
 /**
- * One rule: its outcome and latest period in the summary line; the period-by-period table opens on demand (the
- * rules that decided the verdict start open). A closed rule's table is not rendered at all.
+ * One rule: its outcome and latest period in the summary line (a rule that decided the verdict is marked); the
+ * period-by-period table opens on demand and is not rendered while closed.
  */
 function RuleItem({ rule, deciding }: { rule: RuleEvaluation; deciding: boolean }) {
   const t = useTranslations("kpiPage.verdict");
   const locale = toLocale(useLocale());
-  const { open, props } = useDisclosure(deciding);
+  const { open, props } = useDisclosure();
   const value = (v: number | null) => (v === null ? "—" : formatKpi(rule.unit, v, locale));
   const tone: BadgeTone =
     rule.outcome === "insufficient_data"
@@ -85,7 +85,9 @@ function RuleItem({ rule, deciding }: { rule: RuleEvaluation; deciding: boolean 
   return (
     <li className="rounded-md ring-1 ring-slate-200" data-testid={`rule-${rule.code}`}>
       <details {...props}>
-        <summary className="cursor-pointer rounded-md bg-slate-50 px-3 py-2 text-sm">
+        <summary
+          className={`cursor-pointer rounded-md px-3 py-2 text-sm ${deciding ? "bg-indigo-50 ring-1 ring-indigo-200" : "bg-slate-50"}`}
+        >
           <span className="mr-2 text-xs uppercase text-slate-500">{rule.leadsTo === "go" ? "Go" : "Stop"}</span>
           <span className="font-medium">
             {t(`rules.${rule.code}`)} ({rule.comparator})
