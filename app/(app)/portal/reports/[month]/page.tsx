@@ -49,13 +49,13 @@ export default async function PortalReportPage({
         </Link>
         <Badge tone="indigo">{t("revision", { n: revision })}</Badge>
         {revision === report.revision ? <Badge tone="green">{t("latest")}</Badge> : null}
-        <a href={`${base}/pdf${q}`} className="text-sm text-indigo-700 hover:underline">
+        <a href={`${base}/pdf${q}`} className="text-sm text-indigo-700 hover:underline" download>
           {t("download.pdf")}
         </a>
-        <a href={`${base}/csv${q}`} className="text-sm text-indigo-700 hover:underline">
+        <a href={`${base}/csv${q}`} className="text-sm text-indigo-700 hover:underline" download>
           {t("download.csv")}
         </a>
-        <a href={`${base}/csv${q}&enc=sjis`} className="text-sm text-indigo-700 hover:underline">
+        <a href={`${base}/csv${q}&enc=sjis`} className="text-sm text-indigo-700 hover:underline" download>
           {t("download.csvSjis")}
         </a>
       </div>

@@ -109,15 +109,16 @@ export default async function ClientReportPage({
           {viewingRev ? <Badge tone="indigo">{t("revision", { n: viewingRev })}</Badge> : <Badge>{t("draft")}</Badge>}
           {viewingRev ? (
             <>
-              <a href={`${base}/pdf${suffix}`} className="text-sm text-indigo-700 hover:underline">
+              <a href={`${base}/pdf${suffix}`} className="text-sm text-indigo-700 hover:underline" download>
                 {t("download.pdf")}
               </a>
-              <a href={`${base}/csv${suffix}`} className="text-sm text-indigo-700 hover:underline">
+              <a href={`${base}/csv${suffix}`} className="text-sm text-indigo-700 hover:underline" download>
                 {t("download.csv")}
               </a>
               <a
                 href={`${base}/csv${suffix ? `${suffix}&` : "?"}enc=sjis`}
                 className="text-sm text-indigo-700 hover:underline"
+                download
               >
                 {t("download.csvSjis")}
               </a>
