@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lt, ne, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { agencies, memberships, sessions, users } from "../schema";
 
@@ -33,12 +33,15 @@ export async function createSession(
   return row.id;
 }
 
+/**
+ * A live session: not ended, seen after `idleSince` and created after `bornAfter` (values, or a prepared
+ * query's parameters).
+ */
+const liveSince = (idleSince: Date | SQL, bornAfter: Date | SQL) =>
+  and(isNull(sessions.endedAt), gt(sessions.lastSeenAt, idleSince), gt(sessions.createdAt, bornAfter));
+
 const live = (policy: SessionPolicy, now: Date) =>
-  and(
-    isNull(sessions.endedAt),
-    gt(sessions.lastSeenAt, new Date(now.getTime() - policy.idleMs)),
-    gt(sessions.createdAt, new Date(now.getTime() - policy.maxAgeMs)),
-  );
+  liveSince(new Date(now.getTime() - policy.idleMs), new Date(now.getTime() - policy.maxAgeMs));
 
 /**
  * The session if it is still live for this user, after moving its last-seen time on (at most once a
@@ -65,8 +68,8 @@ export async function checkLiveSession(
 
 /**
  * loadLiveSessionUser's query, built once per connection: every signed-in request runs it, and building its SQL
- * from the query builder each time was a measurable part of every page (about 0.3 ms). The session's liveness is the
- * same as `live` with the cut-off times as parameters.
+ * from the query builder each time was a measurable part of every page (about 0.3 ms). The session's liveness is
+ * `liveSince` with the cut-off times as parameters.
  */
 const prepared = new WeakMap<DbOrTx, ReturnType<typeof buildLiveSessionUserQuery>>();
 
@@ -94,9 +97,7 @@ function buildLiveSessionUserQuery(db: DbOrTx) {
       and(
         eq(sessions.id, sql.placeholder("sessionId")),
         eq(sessions.userId, users.id),
-        isNull(sessions.endedAt),
-        gt(sessions.lastSeenAt, sql`${sql.placeholder("idleSince")}::timestamptz`),
-        gt(sessions.createdAt, sql`${sql.placeholder("bornAfter")}::timestamptz`),
+        liveSince(sql`${sql.placeholder("idleSince")}::timestamptz`, sql`${sql.placeholder("bornAfter")}::timestamptz`),
       ),
     )
     .leftJoin(memberships, eq(memberships.userId, users.id))
