@@ -21,7 +21,7 @@ import { computeLineFigures, validateLineInput } from "@/lib/domain/unit-economi
 import type { VerdictInput, VerdictMonthFigures, VerdictSettings, VerdictWeekFigures } from "@/lib/domain/verdict";
 import type { PlLineValues } from "@/lib/economics/line";
 import { toEngineInput } from "@/lib/economics/line";
-import type { Channel } from "@/lib/options";
+import { CHANNELS, type Channel } from "@/lib/options";
 
 /** A row as `kpiAggregates` (db/queries/kpis.ts) returns it. */
 export interface AggregateInput {
@@ -329,4 +329,49 @@ export function chartSeries(p: {
             : target,
     };
   });
+}
+
+// ─── The KPI page's derived parts ─────────────────────────────────────────────────────────────────────
+
+export interface KpiMonthView {
+  /** The month's contribution (SPEC §5), all channels; null when it cannot be computed. */
+  contribution: number | null;
+  /** The chart series of the plan's KPIs, with each KPI's unit. */
+  charts: (ChartSeries & { unit: (typeof KPIS)[KpiKey]["unit"] })[];
+  /** The channel breakdown's columns: the client's channels, and any other channel with figures this month. */
+  channels: Channel[];
+  /** Per KPI of the month's table, its value in each of `channels`. */
+  breakdown: { kpi: KpiKey; unit: (typeof KPIS)[KpiKey]["unit"]; values: KpiValue[] }[];
+}
+
+/**
+ * What the KPI page shows beyond the month's table and verdict, from the same figures: computed with them, so
+ * that a kept month (lib/cache/agency-memo.ts) costs the page no arithmetic.
+ */
+export function kpiMonthView(
+  data: {
+    month: string;
+    table: readonly KpiRow[];
+    months: readonly string[];
+    weeks: readonly string[];
+    monthFigures: ReadonlyMap<string, PeriodFigures>;
+    weekFigures: ReadonlyMap<string, PeriodFigures>;
+    targets: ReadonlyMap<string, number>;
+    base: BaseLineFigures;
+  },
+  clientChannels: readonly string[],
+): KpiMonthView {
+  const figures = data.monthFigures.get(data.month);
+  const channels = CHANNELS.filter((c) => clientChannels.includes(c) || figures?.byChannel.has(c));
+  const kpis = data.table.map((row) => row.kpi);
+  return {
+    contribution: contributionOf(figures, data.base),
+    charts: chartSeries({ ...data, kpis }).map((series) => ({ ...series, unit: KPIS[series.kpi].unit })),
+    channels,
+    breakdown: data.table.map((row) => ({
+      kpi: row.kpi,
+      unit: row.unit,
+      values: channels.map((c) => valueFor(row.kpi, figures, data.base, c)),
+    })),
+  };
 }

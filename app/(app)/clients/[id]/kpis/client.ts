@@ -2,8 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { z } from "zod";
 import { NotFoundError } from "@/db/errors";
-import { agencyRevision } from "@/db/queries/audit";
-import { getClientOrThrow } from "@/db/queries/clients";
+import { getClientHeadOrThrow } from "@/db/queries/clients";
 import { agencyRead } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
 
@@ -16,12 +15,13 @@ import { can } from "@/lib/auth/permissions";
 export const kpiPageClient = cache(async (permission: "kpis.read" | "kpis.enter", id: string) =>
   agencyRead(permission, async ({ tx, agencyId, scope, member }) => {
     if (!z.uuid().safeParse(id).success) throw new NotFoundError("client");
-    const client = await getClientOrThrow(tx, { agencyId, clientId: id, scope });
+    // The agency's revision comes with the client, for the page's memo (lib/cache/agency-memo.ts): read before
+    // the page reads the data it stands for.
+    const { revision, ...client } = await getClientHeadOrThrow(tx, { agencyId, clientId: id, scope });
     return {
-      client: { id: client.id, name: client.name, channels: client.channels },
-      // Read here for the page's memo (lib/cache/agency-memo.ts), before the page reads the data it stands for.
+      client,
       agencyId,
-      revision: await agencyRevision(tx, { agencyId }),
+      revision,
       canPlan: can(member.membership.role, "kpis.plan"),
       canEnter: can(member.membership.role, "kpis.enter"),
     };

@@ -16,8 +16,7 @@ import { tokyoToday } from "@/lib/contracts/view";
 import { addMonths, isoWeekKey, isoWeekOf, lastIsoWeekOfMonth, monthKey, parseMonthKey } from "@/lib/domain/calendar";
 import { toLocale } from "@/lib/i18n/locales";
 import { loadKpiMonth } from "@/lib/kpis/load";
-import { chartSeries, contributionOf, valueFor } from "@/lib/kpis/rollup";
-import { CHANNELS } from "@/lib/options";
+import { kpiMonthView } from "@/lib/kpis/rollup";
 import { parseSearchParams } from "@/lib/search-params";
 import { kpiPageClient } from "../client";
 
@@ -51,20 +50,19 @@ export default async function KpiPage({
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const { client, canPlan, canEnter, agencyId, revision } = await kpiPageClient("kpis.read", id);
-  // The month's figures, verdict and charts: computed once per state of the agency's data (the client was
-  // checked against the member's scope, and the agency's revision read, by the layout's kpiPageClient).
-  const data = await memoAgencyAt(revision, agencyId, ["kpiMonth", client.id, key, today], () =>
-    agencyRead("kpis.read", ({ tx }) => loadKpiMonth(tx, { agencyId, clientId: client.id, month })),
-  );
+  // The month's figures, verdict, charts and channel breakdown: computed once per state of the agency's data (the
+  // client was checked against the member's scope, and the agency's revision read, by the layout's kpiPageClient).
+  const { data, view } = await memoAgencyAt(revision, agencyId, ["kpiMonth", client.id, key, today], async () => {
+    const loaded = await agencyRead("kpis.read", ({ tx }) =>
+      loadKpiMonth(tx, { agencyId, clientId: client.id, month }),
+    );
+    return { data: loaded, view: kpiMonthView(loaded, client.channels) };
+  });
   const [y, m, d] = today.split("-").map(Number);
   const entryWeek = isoWeekKey(
     inProgress ? isoWeekOf(new Date(Date.UTC(y ?? 2026, (m ?? 1) - 1, d ?? 1))) : lastIsoWeekOfMonth(month),
   );
   const plan = data.plan;
-  const kpis = plan?.items.map((i) => i.kpi) ?? [];
-  const figures = data.monthFigures.get(key);
-  const channels = CHANNELS.filter((c) => client.channels.includes(c) || figures?.byChannel.has(c));
-  const charts = chartSeries({ ...data, month: key, kpis });
 
   return (
     <div className="space-y-6">
@@ -107,7 +105,7 @@ export default async function KpiPage({
         </h2>
         {inProgress ? <Badge tone="blue">{t("kpiPage.inProgress")}</Badge> : null}
       </div>
-      {plan === null || kpis.length === 0 ? (
+      {plan === null || data.table.length === 0 ? (
         <EmptyState
           title={t("kpiPage.noPlan")}
           body={canPlan ? t("kpiPage.noPlanBody") : t("kpis.errors.no_plan")}
@@ -129,31 +127,18 @@ export default async function KpiPage({
             <p className="mb-4 text-xs text-slate-500">
               {inProgress ? t("kpiPage.verdictInProgress") : t("kpiPage.verdictHint")}
             </p>
-            <VerdictPanel verdict={data.verdict} contribution={contributionOf(figures, data.base)} />
+            <VerdictPanel verdict={data.verdict} contribution={view.contribution} />
           </Card>
           <Card className="p-6">
             <h2 className="mb-4 text-base font-semibold">{t("kpiPage.chartsTitle")}</h2>
             <KpiCharts
               months={data.months}
               weeks={data.weeks}
-              kpis={charts.map((c) => ({
-                ...c,
-                key: c.kpi,
-                label: t(`kpis.kpi.${c.kpi}`),
-                unit: data.table.find((r) => r.kpi === c.kpi)?.unit ?? "count",
-              }))}
+              kpis={view.charts.map((c) => ({ ...c, key: c.kpi, label: t(`kpis.kpi.${c.kpi}`) }))}
             />
           </Card>
           <Card className="p-4">
-            <ChannelBreakdown
-              title={t("kpiPage.channelsTitle")}
-              channels={channels}
-              rows={data.table.map((row) => ({
-                kpi: row.kpi,
-                unit: row.unit,
-                values: channels.map((c) => valueFor(row.kpi, figures, data.base, c)),
-              }))}
-            />
+            <ChannelBreakdown title={t("kpiPage.channelsTitle")} channels={view.channels} rows={view.breakdown} />
           </Card>
           <PlanDetails plan={plan} locale={locale} />
         </>
