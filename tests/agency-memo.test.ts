@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NotFoundError } from "@/db/errors";
 import { agencyRevision, insertAuditRow } from "@/db/queries/audit";
+import { getClientHeadOrThrow } from "@/db/queries/clients";
 import { withTenant } from "@/db/tenant";
 import type { TestDatabase } from "@/db/testing";
 import { hashPassword } from "@/lib/auth/password";
@@ -74,6 +76,32 @@ describe("an agency's revision", () => {
     // B has a revision, and A's transaction cannot see it.
     expect(await revisionOf(B)).toBeGreaterThan(0);
     expect(await withTenant(t.db, A, (tx) => agencyRevision(tx, { agencyId: B }))).toBe(0);
+  });
+});
+
+describe("a kept page's client check (getClientHeadOrThrow)", () => {
+  const head = (agencyId: string, clientId: string, scope: Parameters<typeof getClientHeadOrThrow>[1]["scope"]) =>
+    withTenant(t.db, agencyId, (tx) => getClientHeadOrThrow(tx, { agencyId, clientId, scope }));
+
+  it("answers the client with the agency's revision as agencyRevision reads it", async () => {
+    await audit(A);
+    const revision = await revisionOf(A);
+    expect(await head(A, ID.clientA1, { kind: "all" })).toEqual({
+      id: ID.clientA1,
+      name: "A社1",
+      channels: ["rakuten"],
+      revision,
+    });
+    await audit(A);
+    expect((await head(A, ID.clientA1, { kind: "all" })).revision).toBe(revision + 1);
+  });
+
+  it("is not found for another agency's client, or a client outside the member's scope", async () => {
+    await expect(head(B, ID.clientA1, { kind: "all" })).rejects.toBeInstanceOf(NotFoundError);
+    const operator = { kind: "assigned", membershipId: PEOPLE.operatorAssigned.membershipId } as const;
+    expect((await head(A, ID.clientA1, operator)).id).toBe(ID.clientA1);
+    await expect(head(A, ID.clientA2, operator)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(head(A, ID.clientA1, { kind: "own", clientId: ID.clientA2 })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

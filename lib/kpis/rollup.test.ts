@@ -10,6 +10,7 @@ import {
   contributionOf,
   figuresByPeriod,
   isAdditive,
+  kpiMonthView,
   kpiTable,
   lastMonths,
   targetKey,
@@ -154,6 +155,47 @@ describe("the charts' series", () => {
   it("knows which KPIs add up over weeks", () => {
     expect(["sales", "orders", "contribution", "ad_spend"].every((k) => isAdditive(k as "sales"))).toBe(true);
     expect(["aov", "cvr", "review_rating", "inventory_turnover_days"].some((k) => isAdditive(k as "aov"))).toBe(false);
+  });
+});
+
+describe("the KPI page's derived parts", () => {
+  const table = kpiTable({
+    month: march,
+    items: [
+      { kpi: "sales", tier: "surface", direction: "higher" },
+      { kpi: "contribution", tier: "surface", direction: "higher" },
+    ],
+    months,
+    targets: new Map(),
+    base,
+  });
+  const view = (clientChannels: string[]) =>
+    kpiMonthView(
+      {
+        month: "2026-03",
+        table,
+        months: lastMonths(march, 12),
+        weeks: ["2026-W10", "2026-W11"],
+        monthFigures: months,
+        weekFigures: new Map(),
+        targets: new Map(),
+        base,
+      },
+      clientChannels,
+    );
+
+  it("breaks the table down by the client's channels and any other channel with figures, in the usual order", () => {
+    // Amazon has figures in March though the client no longer lists it; Yahoo! is listed without figures.
+    const { channels, breakdown, contribution, charts } = view(["yahoo", "rakuten"]);
+    expect(channels).toEqual(["rakuten", "yahoo", "amazon"]);
+    expect(breakdown.map((row) => row.kpi)).toEqual(["sales", "contribution"]);
+    expect(breakdown[0]?.values.map((v) => v.value)).toEqual([2_200_000, null, 500_000]);
+    expect(breakdown[1]?.values.map((v) => v.value)).toEqual([430 * 1_490, null, 100 * 1_325]);
+    expect(contribution).toBe(430 * 1_490 + 100 * 1_325);
+    expect(charts.map((c) => [c.kpi, c.unit])).toEqual([
+      ["sales", "yen"],
+      ["contribution", "yen"],
+    ]);
   });
 });
 

@@ -349,16 +349,7 @@ export interface KpiMonthView {
  * that a kept month (lib/cache/agency-memo.ts) costs the page no arithmetic.
  */
 export function kpiMonthView(
-  data: {
-    month: string;
-    table: readonly KpiRow[];
-    months: readonly string[];
-    weeks: readonly string[];
-    monthFigures: ReadonlyMap<string, PeriodFigures>;
-    weekFigures: ReadonlyMap<string, PeriodFigures>;
-    targets: ReadonlyMap<string, number>;
-    base: BaseLineFigures;
-  },
+  data: Omit<Parameters<typeof chartSeries>[0], "kpis"> & { table: readonly KpiRow[] },
   clientChannels: readonly string[],
 ): KpiMonthView {
   const figures = data.monthFigures.get(data.month);
