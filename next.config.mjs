@@ -21,6 +21,8 @@ const nextConfig = {
   // react-pdf and pg-boss run as plain Node packages (fonts read from disk, their own database driver).
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@react-pdf/renderer", "pg-boss"],
   poweredByHeader: false,
+  // A second build beside the usual one, for comparing two versions of the app (scripts/bench-ab.ts).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   experimental: {
     // P/L CSV imports go through a server action; the action itself refuses files over 5 MB.
     serverActions: { bodySizeLimit: "6mb" },
