@@ -8,9 +8,9 @@
 // Build A first, from the version to compare with, and move it aside; then build B (the working tree):
 //   git switch --detach <ref> && npm run build && rm -rf .next-a && mv .next .next-a && git switch - && npm run build
 // (or `NEXT_DIST_DIR=.next-a npm run build` for a build of the working tree). With DATABASE_URL both servers share
-// one Postgres database; without it, each gets its own copy of the PGlite directory. A comparison of a build with
-// itself (a null test) came out within 2 % on the floor and 8 % on the KPI page with 6 rounds of 100 requests: use
-// the default 16 rounds of 150 to tell a 5 % change.
+// one Postgres database; without it, each gets its own copy of the PGlite directory. Comparing a build with itself
+// (a null test) gave B/A 0.984 on the floor and 1.083 on the KPI page with 6 rounds of 100 requests, and 0.955 on
+// the floor with the default 16 rounds of 150: a difference under about 5 % needs repeated runs to be believed.
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import {
@@ -105,39 +105,44 @@ await runWithServer(async (started) => {
     fs.cpSync(".data/bench-ab-a", ".data/bench-ab-b", { recursive: true });
     envB.PGLITE_DIR = ".data/bench-ab-b";
   }
+  // runWithServer stops the last server it was given (B); A is stopped here, also when B fails to start.
+  let serverA: BenchServer | undefined;
+  process.on("exit", () => serverA?.kill("SIGKILL"));
   const sides: Side[] = [];
-  for (const [name, dir, env] of [
-    ["A", options.a, prepared.env],
-    ["B", options.b, envB],
-  ] as const) {
-    const server = new BenchServer(await freePort(), { ...env, NEXT_DIST_DIR: dir });
-    started(server);
-    await server.ready();
-    const cookie = (await signIn(server.base, prepared.data.ownerEmail, prepared.data.password)).header();
-    sides.push({ name, server, cookie });
-  }
-  // runWithServer stops one server; the other is stopped here.
-  const [a, b] = sides as [Side, Side];
-  process.on("exit", () => a.server.kill("SIGKILL"));
-  log(`A: ${options.a}, B: ${options.b}, on ${prepared.label}; ${ROUNDS} rounds of ${REQUESTS} requests each`);
-  const paths = pathsOf(prepared.data);
   try {
-    for (const page of (options.pages ?? "").split(",").filter(Boolean)) {
-      const path = paths[page];
-      if (!path) throw new Error(`unknown page ${page} (${Object.keys(paths).join(", ")})`);
-      await measure(a, path);
-      await measure(b, path);
-      const ms: Record<"A" | "B", number[]> = { A: [], B: [] };
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const side of round % 2 === 0 ? [a, b] : [b, a]) ms[side.name].push(await measure(side, path));
-      }
-      const [ma, mb] = [median(ms.A), median(ms.B)];
-      console.log(
-        `${page.padEnd(10)} A ${fixed(ma, 2)} ms  B ${fixed(mb, 2)} ms  B/A ${fixed(mb / ma, 3)}   ` +
-          `(A ${fixed(Math.min(...ms.A), 1)}–${fixed(Math.max(...ms.A), 1)}, B ${fixed(Math.min(...ms.B), 1)}–${fixed(Math.max(...ms.B), 1)})`,
-      );
+    for (const [name, dir, env] of [
+      ["A", options.a, prepared.env],
+      ["B", options.b, envB],
+    ] as const) {
+      const server = new BenchServer(await freePort(), { ...env, NEXT_DIST_DIR: dir });
+      if (name === "A") serverA = server;
+      started(server);
+      await server.ready();
+      const cookie = (await signIn(server.base, prepared.data.ownerEmail, prepared.data.password)).header();
+      sides.push({ name, server, cookie });
     }
+    await compare(sides as [Side, Side], prepared);
   } finally {
-    await a.server.stop();
+    await serverA?.stop();
   }
 });
+
+async function compare([a, b]: [Side, Side], prepared: Prepared): Promise<void> {
+  log(`A: ${options.a}, B: ${options.b}, on ${prepared.label}; ${ROUNDS} rounds of ${REQUESTS} requests each`);
+  const paths = pathsOf(prepared.data);
+  for (const page of (options.pages ?? "").split(",").filter(Boolean)) {
+    const path = paths[page];
+    if (!path) throw new Error(`unknown page ${page} (${Object.keys(paths).join(", ")})`);
+    await measure(a, path);
+    await measure(b, path);
+    const ms: Record<"A" | "B", number[]> = { A: [], B: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const side of round % 2 === 0 ? [a, b] : [b, a]) ms[side.name].push(await measure(side, path));
+    }
+    const [ma, mb] = [median(ms.A), median(ms.B)];
+    console.log(
+      `${page.padEnd(10)} A ${fixed(ma, 2)} ms  B ${fixed(mb, 2)} ms  B/A ${fixed(mb / ma, 3)}   ` +
+        `(A ${fixed(Math.min(...ms.A), 1)}–${fixed(Math.max(...ms.A), 1)}, B ${fixed(Math.min(...ms.B), 1)}–${fixed(Math.max(...ms.B), 1)})`,
+    );
+  }
+}
