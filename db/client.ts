@@ -1,11 +1,11 @@
 import "server-only";
-import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { acquirePgliteLock } from "./pglite-lock";
+import { PgliteWithNamedStatements } from "./pglite-named";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -30,9 +30,19 @@ export function connect(options: { url?: string; pgliteDir?: string; holder: str
   }
   const dir = options.pgliteDir ?? "memory://";
   if (!dir.startsWith("memory://")) acquirePgliteLock(dir, options.holder);
-  const client = new PGlite(dir);
+  const client = new PgliteWithNamedStatements(dir);
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return { db, kind: "pglite", close: () => client.close() };
+}
+
+/**
+ * On the embedded database, runs `text` (a prepared query's SQL) as the server-side prepared statement `name`
+ * from now on (db/pglite-named.ts); on a Postgres server postgres.js keeps named statements by itself, and
+ * inside a transaction nothing changes.
+ */
+export function nameStatement(db: DbOrTx, name: string, text: string): void {
+  const client = (db as { $client?: unknown }).$client;
+  if (client instanceof PgliteWithNamedStatements) client.nameStatement(name, text);
 }
 
 // One connection per server process (kept on globalThis so dev-mode reloads do not open a second PGlite).
