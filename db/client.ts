@@ -5,7 +5,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { acquirePgliteLock } from "./pglite-lock";
-import { PgliteWithNamedStatements } from "./pglite-named";
+import { hasNamedStatements, PgliteWithNamedStatements } from "./pglite-named";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -42,7 +42,7 @@ export function connect(options: { url?: string; pgliteDir?: string; holder: str
  */
 export function nameStatement(db: DbOrTx, name: string, text: string): void {
   const client = (db as { $client?: unknown }).$client;
-  if (client instanceof PgliteWithNamedStatements) client.nameStatement(name, text);
+  if (hasNamedStatements(client)) client.nameStatement(name, text);
 }
 
 // One connection per server process (kept on globalThis so dev-mode reloads do not open a second PGlite).

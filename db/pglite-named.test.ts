@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PgliteWithNamedStatements, sqlLiterals } from "./pglite-named";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { hasNamedStatements, PgliteWithNamedStatements, sqlLiterals } from "./pglite-named";
 
 describe("sqlLiterals", () => {
   it("quotes plain strings, doubling quotes, and writes null as NULL", () => {
@@ -69,6 +69,17 @@ describe("named statements on PGlite", () => {
   it("runs a call it cannot write as literals as an ordinary query", async () => {
     const result = await db.query<{ name: string }>(text, ["00000000-0000-4000-8000-000000000002", "a\\b"]);
     expect(result.rows).toEqual([{ id: "00000000-0000-4000-8000-000000000002", name: "back\\slash" }]);
+  });
+
+  it("is recognised by another copy of the module (the server loads it once per bundle)", async () => {
+    vi.resetModules();
+    const copy = await import("./pglite-named");
+    expect(copy.PgliteWithNamedStatements).not.toBe(PgliteWithNamedStatements);
+    expect(copy.hasNamedStatements(db)).toBe(true);
+    expect(hasNamedStatements(db)).toBe(true);
+    expect(hasNamedStatements({ [Symbol.for("agency-portal.pglite-named-statements")]: true })).toBe(true);
+    expect(hasNamedStatements({ nameStatement: () => {} })).toBe(false);
+    expect(hasNamedStatements(null)).toBe(false);
   });
 
   it("leaves other queries alone and refuses a name that is not an identifier", async () => {

@@ -1,5 +1,14 @@
 import { PGlite, type QueryOptions, type Results } from "@electric-sql/pglite";
 
+// The server loads this module once per bundle (the instrumentation hook opens the connection that pages then use),
+// so a connection is recognised by a global symbol, not by `instanceof` one bundle's class.
+const BRAND = Symbol.for("agency-portal.pglite-named-statements");
+
+/** Whether `client` is a PgliteWithNamedStatements, whichever copy of this module made it. */
+export function hasNamedStatements(client: unknown): client is PgliteWithNamedStatements {
+  return typeof client === "object" && client !== null && (client as { [BRAND]?: unknown })[BRAND] === true;
+}
+
 /*
  * Server-side prepared statements on the embedded database.
  *
@@ -10,11 +19,11 @@ import { PGlite, type QueryOptions, type Results } from "@electric-sql/pglite";
  * then run with `EXECUTE`, which skips parsing and, after a few runs, planning.
  *
  * `EXECUTE` takes its arguments as SQL, not as bound parameters, so they are written as quoted literals. Only
- * plain strings without a backslash, a quote-escape risk or a NUL are written that way (each quote doubled), and
- * `null` as NULL: an untyped literal is read by the parameter's type's input function exactly as a bound text
+ * plain strings without a backslash or a NUL are written that way (each quote doubled), and `null` as NULL: an untyped literal is read by the parameter's type's input function exactly as a bound text
  * parameter is. A call with any other argument runs as an ordinary query.
  */
 export class PgliteWithNamedStatements extends PGlite {
+  readonly [BRAND] = true;
   readonly #named = new Map<string, { name: string; prepared?: Promise<unknown> }>();
 
   /** From now on, `text` (a query module's SQL, with $1, $2 … parameters) runs as the prepared statement `name`. */
