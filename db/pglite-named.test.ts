@@ -85,6 +85,9 @@ describe("named statements on PGlite", () => {
   it("leaves other queries alone and refuses a name that is not an identifier", async () => {
     expect((await db.query("select $1::int + 1 as n", [1])).rows).toEqual([{ n: 2 }]);
     expect(() => db.nameStatement("x; drop table people", "select 1")).toThrow(/not a statement name/);
+    expect(() => db.nameStatement("people_by_id", "select 1")).toThrow(/already named/);
+    expect(() => db.nameStatement("people_again", text)).toThrow(/already named/);
+    db.nameStatement("people_by_id", text);
     expect(await prepared()).toEqual(["people_by_id"]);
   });
 });
