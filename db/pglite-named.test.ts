@@ -48,7 +48,7 @@ describe("named statements on PGlite", () => {
       expect(result.rows).toEqual(expected.rows);
       expect(result.fields).toEqual(expected.fields);
     }
-    expect(await prepared()).toEqual(["people_by_id"]);
+    expect(await prepared()).toEqual(["people_by_id_1"]);
   });
 
   it("passes quotes through as data", async () => {
@@ -85,9 +85,18 @@ describe("named statements on PGlite", () => {
   it("leaves other queries alone and refuses a name that is not an identifier", async () => {
     expect((await db.query("select $1::int + 1 as n", [1])).rows).toEqual([{ n: 2 }]);
     expect(() => db.nameStatement("x; drop table people", "select 1")).toThrow(/not a statement name/);
-    expect(() => db.nameStatement("people_by_id", "select 1")).toThrow(/already named/);
-    expect(() => db.nameStatement("people_again", text)).toThrow(/already named/);
     db.nameStatement("people_by_id", text);
-    expect(await prepared()).toEqual(["people_by_id"]);
+    expect(await prepared()).toEqual(["people_by_id_1"]);
+  });
+
+  it("gives a changed text under the same name a statement of its own", async () => {
+    const changed = "select name from people where id = $1";
+    db.nameStatement("people_by_id", changed);
+    const result = await db.query(changed, ["00000000-0000-4000-8000-000000000002"]);
+    expect(result.rows).toEqual([{ name: "back\\slash" }]);
+    expect(await db.query(text, ["00000000-0000-4000-8000-000000000001", "x"])).toMatchObject({
+      rows: [{ name: "O'Brien" }],
+    });
+    expect(await prepared()).toEqual(["people_by_id_1", "people_by_id_2"]);
   });
 });

@@ -27,16 +27,13 @@ export class PgliteWithNamedStatements extends PGlite {
   readonly [BRAND] = true;
   readonly #named = new Map<string, { name: string; prepared?: Promise<unknown> }>();
 
-  /** From now on, `text` (a query module's SQL, with $1, $2 … parameters) runs as the prepared statement `name`. */
+  /**
+   * From now on, `text` (a query module's SQL, with $1, $2 … parameters) runs as a prepared statement named after
+   * `name` and numbered, so that a changed text (a module reloaded in development) gets a statement of its own.
+   */
   nameStatement(name: string, text: string): void {
     if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a statement name: ${name}`);
-    const known = this.#named.get(text);
-    if (known?.name === name) return;
-    // One name, one text: a second PREPARE under a name in use would fail every call of the second text.
-    if (known || [...this.#named.values()].some((n) => n.name === name)) {
-      throw new Error(`statement ${name} is already named, or its text has another name`);
-    }
-    this.#named.set(text, { name });
+    if (!this.#named.has(text)) this.#named.set(text, { name: `${name}_${this.#named.size + 1}` });
   }
 
   override async query<T>(query: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
