@@ -1,3 +1,4 @@
+import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { hasNamedStatements, PgliteWithNamedStatements, sqlLiterals } from "./pglite-named";
 
@@ -67,8 +68,19 @@ describe("named statements on PGlite", () => {
   });
 
   it("runs a call it cannot write as literals as an ordinary query", async () => {
-    const result = await db.query<{ name: string }>(text, ["00000000-0000-4000-8000-000000000002", "a\\b"]);
-    expect(result.rows).toEqual([{ id: "00000000-0000-4000-8000-000000000002", name: "back\\slash" }]);
+    const sent = vi.spyOn(PGlite.prototype, "query");
+    try {
+      const result = await db.query<{ name: string }>(text, ["00000000-0000-4000-8000-000000000002", "a\\b"]);
+      expect(result.rows).toEqual([{ id: "00000000-0000-4000-8000-000000000002", name: "back\\slash" }]);
+      expect(sent.mock.calls.map((call) => call[0])).toEqual([text]);
+      sent.mockClear();
+      await db.query(text, ["00000000-0000-4000-8000-000000000002", "ab"]);
+      expect(sent.mock.calls.map((call) => call[0])).toEqual([
+        "execute people_by_id_1('00000000-0000-4000-8000-000000000002', 'ab')",
+      ]);
+    } finally {
+      sent.mockRestore();
+    }
   });
 
   it("is recognised by another copy of the module (the server loads it once per bundle)", async () => {
