@@ -6,10 +6,9 @@ import { DueContracts } from "@/components/contracts/due-contracts";
 import { StartSection } from "@/components/start/start-section";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/misc";
-import { agencyRead } from "@/lib/actions/agency-read";
+import { agencyReadKept } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
-import { memoAgency } from "@/lib/cache/agency-memo";
 import { tokyoToday } from "@/lib/contracts/view";
 import { formatYen } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
@@ -37,10 +36,8 @@ export default async function Home() {
   const locale = toLocale(await getLocale());
   // Every current client's entries, verdict, KPI status, margin and report: computed once per state of the
   // agency's data (and per day).
-  const data = await agencyRead("margins.read", ({ tx, agencyId }) =>
-    memoAgency(tx, agencyId, ["start", today], () =>
-      loadStartPage(tx, { agencyId, today, lastMonth: lastCompleteMonth(today) }),
-    ),
+  const { data } = await agencyReadKept("margins.read", ["start", today], ({ tx, agencyId }) =>
+    loadStartPage(tx, { agencyId, today, lastMonth: lastCompleteMonth(today) }),
   );
   return (
     <div className="space-y-6">

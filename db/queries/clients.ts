@@ -2,15 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, exists, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { FieldError, NotFoundError, onUniqueViolation } from "../errors";
-import {
-  agencyRevisions,
-  type Channel,
-  type ClientStatus,
-  clientAssignments,
-  clients,
-  memberships,
-  type NewClient,
-} from "../schema";
+import { type Channel, type ClientStatus, clientAssignments, clients, memberships, type NewClient } from "../schema";
 import type { ClientScope } from "../scope";
 import { parsedJson } from "./json";
 import { updateVersioned, type VersionedKey } from "./versioned";
@@ -128,20 +120,12 @@ export async function getClientOrThrow(db: DbOrTx, p: { agencyId: string; client
 export type ClientDetail = Awaited<ReturnType<typeof getClientOrThrow>>;
 
 /**
- * A client page's heading facts (id, name, channels) if the member's scope reaches the client, and the agency's
- * revision (db/queries/audit.ts agencyRevision) — one statement for the two things a kept page (its figures
- * memoised per revision, lib/cache/agency-memo.ts) reads on every request.
+ * A client page's heading facts (id, name, channels) if the member's scope reaches the client: what a kept page
+ * (lib/actions/agency-read.ts, agencyReadKept) checks before anything else of the client.
  */
 export async function getClientHeadOrThrow(db: DbOrTx, p: { agencyId: string; clientId: string; scope: ClientScope }) {
-  const revision = sql`(select ${agencyRevisions.revision} from ${agencyRevisions}
-    where ${agencyRevisions.agencyId} = ${p.agencyId})`;
   const [client] = await db
-    .select({
-      id: clients.id,
-      name: clients.name,
-      channels: clients.channels,
-      revision: sql<number>`coalesce(${revision}, 0)`.mapWith(Number),
-    })
+    .select({ id: clients.id, name: clients.name, channels: clients.channels })
     .from(clients)
     .where(and(eq(clients.agencyId, p.agencyId), eq(clients.id, p.clientId), clientScopeCondition(p.scope)));
   if (!client) throw new NotFoundError("client");

@@ -1,14 +1,52 @@
 import "server-only";
 import { and, asc, count, eq, gt, isNull, min, sql } from "drizzle-orm";
-import type { DbOrTx } from "../client";
+import { type DbOrTx, nameStatement } from "../client";
 import { NotFoundError } from "../errors";
-import { agencies, invites, memberships, type Role, signInAttempts, signUpRequests, users } from "../schema";
+import {
+  agencies,
+  agencyRevisions,
+  invites,
+  memberships,
+  type Role,
+  signInAttempts,
+  signUpRequests,
+  users,
+} from "../schema";
 
 /*
  * System queries: the short, named list of queries that run outside any agency's row-level-security
  * context, because they happen before an agency is known (sign-in, sign-up, accepting an invite, loading
- * the signed-in user's memberships). Everything else goes through db/tenant.ts.
+ * the signed-in user's memberships), and the one read that lets a page serve what it kept without entering the
+ * agency at all (the agency's revision). Everything else goes through db/tenant.ts.
  */
+
+function buildRevisionQuery(db: DbOrTx) {
+  return db
+    .select({ revision: agencyRevisions.revision })
+    .from(agencyRevisions)
+    .where(eq(agencyRevisions.agencyId, sql.placeholder("agencyId")))
+    .prepare("agency_revision");
+}
+
+const revisionQueries = new WeakMap<DbOrTx, ReturnType<typeof buildRevisionQuery>>();
+
+/**
+ * The agency's revision (see `agencyRevision` in db/queries/audit.ts), read outside any transaction: the first
+ * statement of every page that serves figures kept per state of the agency's data (lib/actions/agency-read.ts,
+ * `agencyReadKept`), so that a kept page costs this one statement instead of a tenant transaction. It reveals
+ * a counter, and only for the agency of a membership the caller has already checked. Built once per connection
+ * and, on the embedded database, prepared once (db/pglite-named.ts).
+ */
+export async function currentAgencyRevision(db: DbOrTx, p: { agencyId: string }): Promise<number> {
+  let query = revisionQueries.get(db);
+  if (!query) {
+    query = buildRevisionQuery(db);
+    revisionQueries.set(db, query);
+    nameStatement(db, "agency_revision", query.getQuery().sql);
+  }
+  const [row] = await query.execute({ agencyId: p.agencyId });
+  return row?.revision ?? 0;
+}
 
 export async function findUserForSignIn(db: DbOrTx, email: string) {
   const [row] = await db

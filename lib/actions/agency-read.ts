@@ -2,10 +2,12 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { type Database, getDb, type Transaction } from "@/db/client";
 import { NotFoundError } from "@/db/errors";
+import { currentAgencyRevision } from "@/db/queries/system";
 import type { ClientScope } from "@/db/scope";
 import { withTenant } from "@/db/tenant";
 import type { Permission } from "@/lib/auth/permissions";
 import { authorise, getViewer, type Member, type Viewer } from "@/lib/auth/viewer";
+import { type MemoKey, memoAgencyAt } from "@/lib/cache/agency-memo";
 
 export type ReadContext = {
   tx: Transaction;
@@ -37,6 +39,54 @@ export async function agencyRead<T>(
   const agencyId = member.membership.agencyId;
   try {
     return await withTenant(getDb(), agencyId, (tx) => load({ tx, member, agencyId, scope: member.scope }));
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export type Kept<T> = {
+  data: T;
+  member: Member;
+  agencyId: string;
+  /** The agency's revision that `data` stands for: a page may key more kept figures on it (memoAgencyAt). */
+  revision: number;
+};
+
+/**
+ * `agencyRead` for figures kept per state of the agency's data (lib/cache/agency-memo.ts). After the same
+ * session and permission checks, the agency's revision is read in one statement outside any transaction
+ * (db/queries/system.ts); while it is unchanged, what `load` gave for the same key is served as it is, without a
+ * tenant transaction. Otherwise `load` runs as in `agencyRead`, in the tenant's transaction, and its value is
+ * kept. A NotFoundError answers 404 and keeps nothing.
+ *
+ * The key is `key` after the member's role and client scope, so one member never gets what was loaded for a
+ * member who may see other clients or other figures. Everything else `load` depends on (the page's parameters,
+ * today's date, the client id in the URL) must be in `key`; the client check belongs inside `load`, so a kept
+ * value also stands for "this member may see this client".
+ */
+export async function agencyReadKept<T>(
+  permission: Permission,
+  key: MemoKey,
+  load: (ctx: ReadContext) => Promise<T>,
+  options: { signedOut?: "signIn" | "notFound" } = {},
+): Promise<Kept<T>> {
+  const viewer = await getViewer();
+  if (!viewer) {
+    if (options.signedOut === "notFound") notFound();
+    redirect("/login");
+  }
+  const member = authorise(viewer, permission);
+  if (!member) notFound();
+  const agencyId = member.membership.agencyId;
+  const db = getDb();
+  const revision = await currentAgencyRevision(db, { agencyId });
+  const fullKey = [member.membership.role, JSON.stringify(member.scope), ...key];
+  try {
+    const data = await memoAgencyAt(revision, agencyId, fullKey, () =>
+      withTenant(db, agencyId, (tx) => load({ tx, member, agencyId, scope: member.scope })),
+    );
+    return { data, member, agencyId, revision };
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;

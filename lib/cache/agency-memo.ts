@@ -19,7 +19,7 @@ const MAX_ENTRIES = 200;
 
 type Entry = { revision: number; value: Promise<unknown> };
 
-type MemoKey = readonly (string | number | boolean | null | undefined)[];
+export type MemoKey = readonly (string | number | boolean | null | undefined)[];
 
 const entries = new Map<string, Entry>();
 

@@ -6,8 +6,7 @@ import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/misc";
 import { Pagination } from "@/components/ui/pagination";
-import { agencyRead } from "@/lib/actions/agency-read";
-import { memoAgency } from "@/lib/cache/agency-memo";
+import { agencyReadKept } from "@/lib/actions/agency-read";
 import { tokyoToday } from "@/lib/contracts/view";
 import { monthKey } from "@/lib/domain/calendar";
 import { toLocale } from "@/lib/i18n/locales";
@@ -34,10 +33,10 @@ export default async function PortfolioPage({
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   // 500 clients' invoices and costs over 12 months: computed once per state of the agency's data.
-  const data = await agencyRead("margins.read", ({ tx, agencyId }) =>
-    memoAgency(tx, agencyId, ["portfolio", today, JSON.stringify(params)], () =>
-      loadPortfolio(tx, { agencyId, ...params, pageSize: PAGE_SIZE, trend: true }),
-    ),
+  const { data } = await agencyReadKept(
+    "margins.read",
+    ["portfolio", today, JSON.stringify(params)],
+    ({ tx, agencyId }) => loadPortfolio(tx, { agencyId, ...params, pageSize: PAGE_SIZE, trend: true }),
   );
   const query = {
     month: params.month,

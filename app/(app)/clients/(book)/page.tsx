@@ -13,10 +13,9 @@ import type { Transaction } from "@/db/client";
 import { CLIENT_SORTS, listClients } from "@/db/queries/clients";
 import { listContractTerms } from "@/db/queries/contracts";
 import type { ClientScope } from "@/db/scope";
-import { agencyRead } from "@/lib/actions/agency-read";
+import { agencyReadKept } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/viewer";
-import { memoAgency } from "@/lib/cache/agency-memo";
 import { contractBadges, dueContracts } from "@/lib/contracts/overview";
 import { tokyoToday } from "@/lib/contracts/view";
 import { loadVerdicts } from "@/lib/kpis/load";
@@ -124,19 +123,25 @@ export default async function ClientsPage({
 /**
  * Everything the page shows from the database, in one tenant transaction: the deadline list (the contracts
  * with a term alert within 30 days, which the `due` filter also reads), the page of clients and their
- * contract badges.
+ * contract badges; kept per state of the agency's data (agencyReadKept).
  */
 async function loadClientsPage(params: ListParams) {
-  const key = JSON.stringify(params);
   const today = tokyoToday();
-  return agencyRead("clients.read", async ({ tx, agencyId, scope, member }) => {
-    const showDue = can(member.membership.role, "contracts.read");
-    // The same page for the same people (scope) and the same state of the agency's data: computed once.
-    const data = await memoAgency(tx, agencyId, ["clients", today, JSON.stringify(scope), showDue, key], () =>
-      loadClientsData(tx, { agencyId, scope, params, showDue, today }),
-    );
-    return { member, ...data };
-  });
+  // The same page for the same people (role and scope, in every kept key) and the same state of the agency's
+  // data: computed once, and then served without a transaction.
+  const { data, member } = await agencyReadKept(
+    "clients.read",
+    ["clients", today, JSON.stringify(params)],
+    ({ tx, agencyId, scope, member }) =>
+      loadClientsData(tx, {
+        agencyId,
+        scope,
+        params,
+        showDue: can(member.membership.role, "contracts.read"),
+        today,
+      }),
+  );
+  return { member, ...data };
 }
 
 /** The page's rows, contract badges, deadline list and verdicts (see loadClientsPage). */

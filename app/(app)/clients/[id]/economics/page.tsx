@@ -16,9 +16,8 @@ import { NotFoundError } from "@/db/errors";
 import { getAgencySettings } from "@/db/queries/agency";
 import { getClientOrThrow } from "@/db/queries/clients";
 import { listPlLinePage } from "@/db/queries/economics";
-import { agencyRead } from "@/lib/actions/agency-read";
+import { agencyReadKept } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
-import { memoAgency } from "@/lib/cache/agency-memo";
 import { daysInMonth } from "@/lib/domain/calendar";
 import { buildLineViews, toGridLine } from "@/lib/economics/view";
 import { SCENARIOS, type Scenario } from "@/lib/options";
@@ -56,23 +55,25 @@ function tokyoMonth(now = new Date()) {
 
 /**
  * Everything the page reads, in one tenant transaction: the client (404 if the member may not see it), one
- * page of lines with their figures and the agency's hiring triggers — the lines computed once per state of the
- * agency's data. The header and the grid both ask for it; `cache` makes it one call per request.
+ * page of lines with their figures and the agency's hiring triggers — kept per state of the agency's data
+ * (agencyReadKept). The header and the grid both ask for it; `cache` makes it one call per request.
  */
-const loadEconomicsPage = cache(async (clientId: string, page: number) =>
-  agencyRead("economics.read", async ({ tx, agencyId, scope, member }) => {
-    if (!z.uuid().safeParse(clientId).success) throw new NotFoundError("client");
-    const client = await getClientOrThrow(tx, { agencyId, clientId, scope });
-    const month = tokyoMonth();
-    const lines = await memoAgency(tx, agencyId, ["plLines", clientId, page, month.year, month.month], async () => {
+const loadEconomicsPage = cache(async (clientId: string, page: number) => {
+  const month = tokyoMonth();
+  const { data, member } = await agencyReadKept(
+    "economics.read",
+    ["plPage", clientId, page, month.year, month.month],
+    async ({ tx, agencyId, scope }) => {
+      if (!z.uuid().safeParse(clientId).success) throw new NotFoundError("client");
+      const client = await getClientOrThrow(tx, { agencyId, clientId, scope });
       const { rows, totalLines } = await listPlLinePage(tx, { agencyId, clientId, page, pageSize: LINES_PER_PAGE });
       const settings = await getAgencySettings(tx, { agencyId });
       const triggers = settings.hiringTriggers;
-      return { totalLines, triggers, views: buildLineViews(rows, triggers, daysInMonth(month)) };
-    });
-    return { client, canEdit: can(member.membership.role, "economics.write"), ...lines };
-  }),
-);
+      return { client, totalLines, triggers, views: buildLineViews(rows, triggers, daysInMonth(month)) };
+    },
+  );
+  return { ...data, canEdit: can(member.membership.role, "economics.write") };
+});
 
 export default async function EconomicsPage({
   params: routeParams,

@@ -10,10 +10,9 @@ import { GenerateButton, PublishButton } from "@/components/reports/report-actio
 import { ReportDocument } from "@/components/reports/report-document";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/misc";
 import { Table, Td, Th } from "@/components/ui/table";
-import { agencyRead, type ReadContext } from "@/lib/actions/agency-read";
+import { agencyReadKept, type ReadContext } from "@/lib/actions/agency-read";
 import { can } from "@/lib/auth/permissions";
 import { loadBranding } from "@/lib/branding/load";
-import { memoAgency } from "@/lib/cache/agency-memo";
 import { tokyoToday } from "@/lib/contracts/view";
 import { diffSnapshots } from "@/lib/domain/report";
 import { formatDateTime } from "@/lib/format";
@@ -60,15 +59,12 @@ export default async function ClientReportPage({
     const branding = await loadBranding(ctx.tx, { agencyId: ctx.agencyId, clientId: loaded.client.id });
     return { ...loaded, diff, margin, branding, role: ctx.member.membership.role };
   };
-  // What the member may see of the report (their scope and role are in the key), computed once per state of the
-  // agency's data.
-  const data = await agencyRead("reports.read", (ctx) =>
-    memoAgency(
-      ctx.tx,
-      ctx.agencyId,
-      ["report", id, month, rev, left, right, JSON.stringify(ctx.scope), ctx.member.membership.role, tokyoToday()],
-      () => loadReportPage(ctx),
-    ),
+  // What the member may see of the report (their scope and role are in every kept key), computed once per state of
+  // the agency's data.
+  const { data } = await agencyReadKept(
+    "reports.read",
+    ["report", id, month, rev, left, right, tokyoToday()],
+    loadReportPage,
   );
   const { client, report, revisions, shown, diff, margin, branding, role } = data;
   const base = `/clients/${client.id}/reports/${month}`;
