@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useSearchParams } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { RowEdit } from "./row-context";
@@ -24,16 +23,12 @@ export type RowActionLabels = {
 /** Show the line in the panel below; save the row (also Enter in one of its inputs); copy base; delete. */
 export function RowActions({ edit, labels }: { edit: RowEdit; labels: RowActionLabels }) {
   const { line, scenario, clientId, canEdit, pending, busy, save, run, actions } = edit;
-  const pathname = usePathname();
-  const search = useSearchParams();
-  const next = new URLSearchParams(search.toString());
-  next.set("line", line.key);
   const key = { clientId, channel: line.channel, sku: line.sku };
   const view = line.current;
   return (
     <div className="flex items-center gap-1">
       <Link
-        href={`${pathname}?${next.toString()}`}
+        href={edit.lineHref(line.key)}
         scroll={false}
         className="rounded px-1.5 py-1 text-indigo-700 hover:bg-indigo-50"
         aria-label={labels.showLine({ sku: line.sku })}

@@ -1,10 +1,10 @@
 "use client";
 
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { type ReactNode, useMemo } from "react";
 import { PL_INPUTS, type PlField } from "@/lib/economics/fields";
 import type { GridLine } from "@/lib/economics/view";
-import { formatYen } from "@/lib/format";
+import { formatNumber, formatYen } from "@/lib/format";
 import { messageFiller } from "@/lib/i18n/fill";
 import { type Locale, toLocale } from "@/lib/i18n/locales";
 import { SCENARIOS, type Scenario } from "@/lib/options";
@@ -16,29 +16,40 @@ import type { RowEdit } from "./row-context";
  * (its save, field errors). Cells are plain calls, not components: a page of 25 lines has several hundred of
  * them, and each one's labels are translated once per grid here rather than once per cell.
  */
-export type PlColumn = {
-  id: string;
-  header: string;
-  /** Inputs and buttons sit tight; figures are right-aligned. */
-  kind: "key" | "figure" | "input" | "actions";
-  cell: (line: GridLine, edit: RowEdit) => ReactNode;
-};
+export type PlColumn =
+  | {
+      id: string;
+      header: string;
+      /** Inputs and buttons sit tight; keys are left-aligned. */
+      kind: "key" | "input" | "actions";
+      cell: (line: GridLine, edit: RowEdit) => ReactNode;
+    }
+  | {
+      id: string;
+      header: string;
+      /** A computed figure: text in a right-aligned cell with tabular digits, no element of its own. */
+      kind: "figure";
+      figure: (line: GridLine) => Figure;
+    };
 
-/** A yen amount with tabular digits; negative amounts in red (the markup of components/economics/yen.tsx). */
-function yen(value: number, locale: Locale, className?: string) {
-  const classes = ["tabular-nums", value < 0 ? "text-red-600" : null, className].filter(Boolean).join(" ");
-  return <span className={classes}>{formatYen(value, locale)}</span>;
+/** What a figure cell shows: its text, and the tone of its cell (red for a loss, bold for the scenario edited). */
+export type Figure = { text: string; tone?: string; testId?: string };
+
+const DASH: Figure = { text: "—", tone: "text-slate-400" };
+
+/** A yen amount; negative amounts in red (as components/economics/yen.tsx shows them). */
+function yen(value: number, locale: Locale, tone?: string): Figure {
+  const red = value < 0 ? "text-red-600" : undefined;
+  return { text: formatYen(value, locale), tone: red && tone ? `${red} ${tone}` : (red ?? tone) };
 }
 
 /** Columns for the scenario being edited; the three scenarios' contribution stand side by side. */
 export function usePlColumns(scenario: Scenario, triggers: readonly number[]): PlColumn[] {
   const t = useTranslations("economics");
-  const format = useFormatter();
   const locale = toLocale(useLocale());
   return useMemo(() => {
-    const dash = <span className="text-slate-400">—</span>;
-    const unreachable = <span className="text-red-600">{t("unreachable")}</span>;
-    const noAdBudget = <span className="text-red-600">{t("noAdBudget")}</span>;
+    const unreachable: Figure = { text: t("unreachable"), tone: "text-red-600" };
+    const noAdBudget: Figure = { text: t("noAdBudget"), tone: "text-red-600" };
     const channelShort = new Map<string, string>();
     const sku = (key: "showLine" | "saveLine" | "copyBaseFor" | "deleteLine" | "deleteConfirm") =>
       messageFiller(t.raw(key), (values) => t(key, values as { sku: string }));
@@ -55,14 +66,10 @@ export function usePlColumns(scenario: Scenario, triggers: readonly number[]): P
       deleteLine: sku("deleteLine"),
       deleteConfirm: sku("deleteConfirm"),
     };
-    const orders = (value: number | null | undefined, testId: string) => {
-      if (value === undefined) return dash;
+    const orders = (value: number | null | undefined, testId: string): Figure => {
+      if (value === undefined) return DASH;
       if (value === null) return unreachable;
-      return (
-        <span className="tabular-nums" data-testid={testId}>
-          {format.number(value)}
-        </span>
-      );
+      return { text: formatNumber(value, locale), testId };
     };
     return [
       {
@@ -94,16 +101,16 @@ export function usePlColumns(scenario: Scenario, triggers: readonly number[]): P
         id: "grossProfit",
         header: t("figures.grossProfit"),
         kind: "figure",
-        cell: (line) => (line.current ? yen(line.current.grossProfit, locale) : "—"),
+        figure: (line) => (line.current ? yen(line.current.grossProfit, locale) : { text: "—" }),
       },
       ...SCENARIOS.map(
         (s): PlColumn => ({
           id: `contribution:${s}`,
           header: t("figures.contributionIn", { scenario: t(`scenarios.${s}`) }),
           kind: "figure",
-          cell: (line) => {
+          figure: (line) => {
             const value = line.contributions[s];
-            return value === null ? "—" : yen(value, locale, s === scenario ? "font-bold" : "text-slate-500");
+            return value === null ? { text: "—" } : yen(value, locale, s === scenario ? "font-bold" : "text-slate-500");
           },
         }),
       ),
@@ -111,9 +118,9 @@ export function usePlColumns(scenario: Scenario, triggers: readonly number[]): P
         id: "allowedCpa",
         header: t("figures.allowedCpa"),
         kind: "figure",
-        cell: (line) => {
+        figure: (line) => {
           const f = line.current;
-          if (!f || f.allowedCpa === null) return dash;
+          if (!f || f.allowedCpa === null) return DASH;
           return f.noAdBudget ? noAdBudget : yen(f.allowedCpa, locale);
         },
       },
@@ -122,7 +129,7 @@ export function usePlColumns(scenario: Scenario, triggers: readonly number[]): P
           id: `orders:${i}`,
           header: t("figures.ordersFor", { amount: formatYen(trigger, locale) }),
           kind: "figure",
-          cell: (line) => orders(line.current?.ordersNeeded[i], `orders-${i}`),
+          figure: (line) => orders(line.current?.ordersNeeded[i], `orders-${i}`),
         }),
       ),
       // Inputs last, from the field table: the figures a manager reads first stay in view; the grid scrolls
@@ -138,7 +145,7 @@ export function usePlColumns(scenario: Scenario, triggers: readonly number[]): P
         };
       }),
     ];
-  }, [t, format, locale, scenario, triggers]);
+  }, [t, locale, scenario, triggers]);
 }
 
 /** One input of the row's scenario, named by the field table; read-only text for those who may not edit. */

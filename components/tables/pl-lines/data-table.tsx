@@ -1,6 +1,8 @@
 "use client";
 
+import { usePathname, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useCallback } from "react";
 import type { GridLine } from "@/lib/economics/view";
 import type { Scenario } from "@/lib/options";
 import { usePlColumns } from "./columns";
@@ -23,6 +25,17 @@ export function PlLinesTable(props: {
 }) {
   const t = useTranslations("economics");
   const columns = usePlColumns(props.scenario, props.triggers);
+  // The address of this page with a line selected: read once for the grid, not once for each of its rows.
+  const pathname = usePathname();
+  const search = useSearchParams().toString();
+  const lineHref = useCallback(
+    (key: string) => {
+      const next = new URLSearchParams(search);
+      next.set("line", key);
+      return `${pathname}?${next.toString()}`;
+    },
+    [pathname, search],
+  );
   return (
     <div className="overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
       <table className="min-w-full text-xs" aria-label={t("gridLabel")}>
@@ -50,6 +63,8 @@ export function PlLinesTable(props: {
               canEdit={props.canEdit}
               selected={line.key === props.selectedKey}
               actions={props.actions}
+              lineHref={lineHref}
+              t={t}
             />
           ))}
         </tbody>

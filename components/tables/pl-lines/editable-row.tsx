@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import type { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { cn } from "@/lib/cn";
@@ -9,12 +9,11 @@ import type { Scenario } from "@/lib/options";
 import type { PlColumn } from "./columns";
 import type { PlGridActions, RowEdit } from "./row-context";
 
-// Columns whose cells are an input or buttons get tight padding; figures are right-aligned.
-const cellClass: Record<PlColumn["kind"], string> = {
+// Columns whose cells are an input or buttons get tight padding; figures (pl-td-figure) are right-aligned.
+const cellClass: Record<Exclude<PlColumn["kind"], "figure">, string> = {
   input: "pl-td",
   actions: "pl-td",
   key: "pl-td-key",
-  figure: "pl-td-figure",
 };
 
 /** One grid row: its form state goes to every cell its column definitions render. */
@@ -26,6 +25,8 @@ export function EditableRow({
   canEdit,
   selected,
   actions,
+  lineHref,
+  t,
 }: {
   line: GridLine;
   columns: PlColumn[];
@@ -34,8 +35,10 @@ export function EditableRow({
   canEdit: boolean;
   selected: boolean;
   actions: PlGridActions;
+  lineHref: (key: string) => string;
+  /** The grid's translator: one for the grid, not a hook call for each of its rows. */
+  t: ReturnType<typeof useTranslations<"economics">>;
 }) {
-  const t = useTranslations("economics");
   // The row's identity and version go with its inputs when it is saved.
   const { state, submit, pending, fieldErrors, error } = useFormAction(
     actions.updateLine,
@@ -69,6 +72,7 @@ export function EditableRow({
     save,
     run: (work) => start(async () => setNote(await work())),
     actions,
+    lineHref,
   };
   const label = (field: string) =>
     t.has(`fields.${field}` as "fields.aov") ? t(`fields.${field}` as "fields.aov") : field;
@@ -92,11 +96,21 @@ export function EditableRow({
           }
         }}
       >
-        {columns.map((column) => (
-          <td key={column.id} className={cellClass[column.kind]}>
-            {column.cell(line, edit)}
-          </td>
-        ))}
+        {columns.map((column) => {
+          if (column.kind === "figure") {
+            const f = column.figure(line);
+            return (
+              <td key={column.id} className={f.tone ? `pl-td-figure ${f.tone}` : "pl-td-figure"} data-testid={f.testId}>
+                {f.text}
+              </td>
+            );
+          }
+          return (
+            <td key={column.id} className={cellClass[column.kind]}>
+              {column.cell(line, edit)}
+            </td>
+          );
+        })}
       </tr>
       {messages.length > 0 || state?.ok ? (
         <tr>

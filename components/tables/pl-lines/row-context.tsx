@@ -29,4 +29,6 @@ export type RowEdit = {
   save: () => void;
   run: (work: () => Promise<string | null>) => void;
   actions: PlGridActions;
+  /** This page's address with the line selected (shown in the panel below the grid). */
+  lineHref: (key: string) => string;
 };
