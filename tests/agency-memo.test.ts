@@ -6,10 +6,10 @@ import { currentAgencyRevision } from "@/db/queries/system";
 import { withTenant } from "@/db/tenant";
 import type { TestDatabase } from "@/db/testing";
 import { hashPassword } from "@/lib/auth/password";
-import { clearAgencyMemo, memoAgency, memoAgencyAt } from "@/lib/cache/agency-memo";
+import { clearAgencyMemo, memoAgencyAt } from "@/lib/cache/agency-memo";
 import { FIXTURE_PASSWORD, ID, PEOPLE, seedFixtures, useTestDatabase } from "./fixtures";
 
-// The memo behind the start page and the portfolio: a value is served again only while the agency's data is
+// The memo behind every kept page (agencyReadKept): a value is served again only while the agency's data is
 // where it was (no transaction with audit rows committed since), never across agencies or keys.
 
 let t: TestDatabase;
@@ -35,8 +35,9 @@ const auditRow = (agencyId: string) => ({
 
 const audit = (agencyId: string) => withTenant(t.db, agencyId, (tx) => insertAuditRow(tx, auditRow(agencyId)));
 const revisionOf = (agencyId: string) => withTenant(t.db, agencyId, (tx) => agencyRevision(tx, { agencyId }));
-const memo = <T>(agencyId: string, key: string[], compute: () => Promise<T>) =>
-  withTenant(t.db, agencyId, (tx) => memoAgency(tx, agencyId, key, compute));
+/** As agencyReadKept uses it: the revision read first, outside any transaction. */
+const memo = async <T>(agencyId: string, key: string[], compute: () => Promise<T>) =>
+  memoAgencyAt(await currentAgencyRevision(t.db, { agencyId }), agencyId, key, compute);
 
 describe("an agency's revision", () => {
   it("rises with every committed audit row of the agency, and with no other agency's", async () => {
@@ -112,7 +113,7 @@ describe("a kept page's client check (getClientHeadOrThrow)", () => {
   });
 });
 
-describe("memoAgency", () => {
+describe("memoAgencyAt", () => {
   it("serves the kept value until the agency's next audited commit, then computes again", async () => {
     clearAgencyMemo();
     let computed = 0;

@@ -1,6 +1,4 @@
 import "server-only";
-import type { DbOrTx } from "@/db/client";
-import { agencyRevision } from "@/db/queries/audit";
 
 // Figures derived from a whole agency's data — every client's margin, verdict and KPI status, which the start page
 // and the portfolio show and which take tens of milliseconds to compute for 500 clients — kept in memory until the
@@ -24,17 +22,10 @@ export type MemoKey = readonly (string | number | boolean | null | undefined)[];
 const entries = new Map<string, Entry>();
 
 /**
- * `compute()`, or the value it gave for the same agency, key and revision of the agency's data. Call it inside the
- * agency's tenant transaction (`agencyRead`), with every input of `compute` other than the agency's data in `key`.
- * The value is shared between requests: treat it as read-only.
- */
-export async function memoAgency<T>(db: DbOrTx, agencyId: string, key: MemoKey, compute: () => Promise<T>): Promise<T> {
-  return memoAgencyAt(await agencyRevision(db, { agencyId }), agencyId, key, compute);
-}
-
-/**
- * `memoAgency` with the agency's revision already read, by a transaction that ran before `compute` will (a page
- * whose layout checked the client reads it there): a kept value costs no transaction of its own.
+ * `compute()`, or the value it gave for the same agency, key and revision of the agency's data, the revision
+ * read before `compute` runs (agencyReadKept in lib/actions/agency-read.ts reads it and calls this; a page keys
+ * further figures on the revision it returned). Every input of `compute` other than the agency's data goes in
+ * `key`. The value is shared between requests: treat it as read-only.
  */
 export function memoAgencyAt<T>(
   revision: number,
