@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BrandHeader } from "@/components/branding/brand-header";
-import { REPORT_PRINT_CSS } from "@/components/reports/print-css";
 import { ReportDocument } from "@/components/reports/report-document";
 import { Badge } from "@/components/ui/misc";
 import { agencyRead } from "@/lib/actions/agency-read";
@@ -41,8 +40,6 @@ export default async function PortalReportPage({
   const q = `?rev=${revision}`;
   return (
     <div className="space-y-6">
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant style sheet for printing */}
-      <style dangerouslySetInnerHTML={{ __html: REPORT_PRINT_CSS }} />
       <div className="no-print flex flex-wrap items-center gap-3">
         <Link href="/portal" className="text-sm text-indigo-700 hover:underline">
           ← {tp("backToList")}

@@ -5,7 +5,6 @@ import { generateReport, publishReport, saveReportCommentary } from "@/app/(app)
 import { BrandHeader } from "@/components/branding/brand-header";
 import { ReportMargin } from "@/components/margins/report-margin";
 import { CommentaryForm } from "@/components/reports/commentary-form";
-import { REPORT_PRINT_CSS } from "@/components/reports/print-css";
 import { GenerateButton, PublishButton } from "@/components/reports/report-actions";
 import { ReportDocument } from "@/components/reports/report-document";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/misc";
@@ -88,8 +87,6 @@ export default async function ClientReportPage({
   const suffix = viewingRev ? `?rev=${viewingRev}` : "";
   return (
     <div className="space-y-6">
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant style sheet for printing */}
-      <style dangerouslySetInnerHTML={{ __html: REPORT_PRINT_CSS }} />
       <div className="no-print">
         <PageHeader
           title={`${client.name} · ${month}`}
