@@ -43,6 +43,12 @@ test("a month's reports from generation to the client's portal", async ({ browse
   await item.getByRole("link", { name: THIS_MONTH }).click();
   await expect(client.getByRole("heading", { level: 1, name: new RegExp(`${THIS_MONTH} 月次レポート`) })).toBeVisible();
   await expect(client.getByText(NOTE)).toBeVisible();
+  // Printed, the page is the report alone: its text stays, the navigation and the download links go.
+  await client.emulateMedia({ media: "print" });
+  await expect(client.getByText(NOTE)).toBeVisible();
+  await expect(client.getByRole("navigation").first()).toBeHidden();
+  await expect(client.getByRole("link", { name: "PDFをダウンロード" })).toBeHidden();
+  await client.emulateMedia({ media: "screen" });
   const [pdf] = await Promise.all([
     client.waitForEvent("download"),
     client.getByRole("link", { name: "PDFをダウンロード" }).click(),
