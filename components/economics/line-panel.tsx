@@ -1,8 +1,11 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Card, EmptyState } from "@/components/ui/misc";
 import type { LineView } from "@/lib/economics/view";
+import { formatNumber } from "@/lib/format";
+import { messageFiller } from "@/lib/i18n/fill";
+import { toLocale } from "@/lib/i18n/locales";
 import type { Scenario } from "@/lib/options";
 import { WaterfallChart } from "./waterfall-chart";
 import { Yen } from "./yen";
@@ -18,7 +21,11 @@ export function LinePanel({
   triggers: readonly number[];
 }) {
   const t = useTranslations("economics");
+  const locale = toLocale(useLocale());
   const view = line.scenarios[scenario];
+  // "{count}件": the count formatted once here, the message filled by replacement (no ICU parse per request).
+  const fillOrders = messageFiller(t.raw("orders"), (v) => t("orders", v));
+  const orders = (count: number) => fillOrders({ count: formatNumber(count, locale) });
   if (!view) return <EmptyState title={t("noScenario")} />;
   const f = view.figures;
   return (
@@ -94,9 +101,9 @@ export function LinePanel({
                   </th>
                   {p ? (
                     <>
-                      <td className="py-1.5 text-right tabular-nums">{t("orders", { count: p.perMonth })}</td>
-                      <td className="py-1.5 text-right tabular-nums">{t("orders", { count: p.perWeek })}</td>
-                      <td className="py-1.5 text-right tabular-nums">{t("orders", { count: p.perDay })}</td>
+                      <td className="py-1.5 text-right tabular-nums">{orders(p.perMonth)}</td>
+                      <td className="py-1.5 text-right tabular-nums">{orders(p.perWeek)}</td>
+                      <td className="py-1.5 text-right tabular-nums">{orders(p.perDay)}</td>
                     </>
                   ) : (
                     <td colSpan={3} className="py-1.5 text-right text-red-600">

@@ -17,6 +17,7 @@ import {
 import { BrowserOnly } from "@/components/ui/browser-only";
 import { inputClass } from "@/components/ui/field";
 import type { KpiUnit } from "@/lib/domain/kpi";
+import { messageFiller } from "@/lib/i18n/fill";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatAxis, formatKpi } from "./format";
 
@@ -47,6 +48,9 @@ export function KpiCharts({ kpis, months, weeks }: { kpis: ChartKpi[]; months: s
     target: kpi.monthlyTargets[i] ?? null,
   }));
   const names: Record<string, string> = { value: t("actual"), target: t("target") };
+  // Plain {name} messages filled by replacement: the ICU formatter would parse each one again on every request.
+  const weeklyTitle = messageFiller(t.raw("weekly"), (v) => t("weekly", v))({ kpi: kpi.label });
+  const monthlyTitle = messageFiller(t.raw("monthly"), (v) => t("monthly", v))({ kpi: kpi.label });
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-2">
@@ -68,8 +72,8 @@ export function KpiCharts({ kpis, months, weeks }: { kpis: ChartKpi[]; months: s
         </select>
       </div>
       <div className="grid gap-6 xl:grid-cols-2">
-        <figure aria-label={t("weekly", { kpi: kpi.label })}>
-          <h3 className="mb-2 text-sm font-semibold">{t("weekly", { kpi: kpi.label })}</h3>
+        <figure aria-label={weeklyTitle}>
+          <h3 className="mb-2 text-sm font-semibold">{weeklyTitle}</h3>
           <div className="h-64 w-full">
             <BrowserOnly>
               <ResponsiveContainer>
@@ -87,12 +91,14 @@ export function KpiCharts({ kpis, months, weeks }: { kpis: ChartKpi[]; months: s
             </BrowserOnly>
           </div>
           <figcaption className="text-xs text-slate-500">
-            {kpi.weeklyTarget !== null ? t("weeklyTarget", { target: format(kpi.weeklyTarget) }) : t("noTarget")}
+            {kpi.weeklyTarget !== null
+              ? messageFiller(t.raw("weeklyTarget"), (v) => t("weeklyTarget", v))({ target: format(kpi.weeklyTarget) })
+              : t("noTarget")}
             <span className="sr-only">{weekly.map((w) => `${w.period}: ${format(w.value)}`).join("; ")}</span>
           </figcaption>
         </figure>
-        <figure aria-label={t("monthly", { kpi: kpi.label })}>
-          <h3 className="mb-2 text-sm font-semibold">{t("monthly", { kpi: kpi.label })}</h3>
+        <figure aria-label={monthlyTitle}>
+          <h3 className="mb-2 text-sm font-semibold">{monthlyTitle}</h3>
           <div className="h-64 w-full">
             <BrowserOnly>
               <ResponsiveContainer>

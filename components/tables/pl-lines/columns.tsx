@@ -51,6 +51,8 @@ export function usePlColumns(scenario: Scenario, triggers: readonly number[]): P
     const unreachable: Figure = { text: t("unreachable"), tone: "text-red-600" };
     const noAdBudget: Figure = { text: t("noAdBudget"), tone: "text-red-600" };
     const channelShort = new Map<string, string>();
+    const contributionIn = messageFiller(t.raw("figures.contributionIn"), (v) => t("figures.contributionIn", v));
+    const ordersFor = messageFiller(t.raw("figures.ordersFor"), (v) => t("figures.ordersFor", v));
     const sku = (key: "showLine" | "saveLine" | "copyBaseFor" | "deleteLine" | "deleteConfirm") =>
       messageFiller(t.raw(key), (values) => t(key, values as { sku: string }));
     const actionLabels: RowActionLabels = {
@@ -106,7 +108,7 @@ export function usePlColumns(scenario: Scenario, triggers: readonly number[]): P
       ...SCENARIOS.map(
         (s): PlColumn => ({
           id: `contribution:${s}`,
-          header: t("figures.contributionIn", { scenario: t(`scenarios.${s}`) }),
+          header: contributionIn({ scenario: t(`scenarios.${s}`) }),
           kind: "figure",
           figure: (line) => {
             const value = line.contributions[s];
@@ -127,7 +129,7 @@ export function usePlColumns(scenario: Scenario, triggers: readonly number[]): P
       ...triggers.map(
         (trigger, i): PlColumn => ({
           id: `orders:${i}`,
-          header: t("figures.ordersFor", { amount: formatYen(trigger, locale) }),
+          header: ordersFor({ amount: formatYen(trigger, locale) }),
           kind: "figure",
           figure: (line) => orders(line.current?.ordersNeeded[i], `orders-${i}`),
         }),
