@@ -1,8 +1,9 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 import { cn } from "@/lib/cn";
 
-const control =
-  "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-[invalid=true]:ring-red-500";
+// The look of a text input or select: a component class in app/globals.css (.input), not a utility list that every
+// form would repeat in its HTML and payload; a utility given beside it (`w-40`) still wins.
+const control = "input";
 
 type FieldShell = { name: string; label: ReactNode; errors?: string[]; hint?: ReactNode; className?: string };
 
