@@ -47,11 +47,16 @@ test.describe("navigation", () => {
     });
     const bar = page.getByRole("progressbar", { name: "ページを読み込んでいます" });
     await expect(bar).toHaveCount(0);
+    // The list's links are plain anchors the table navigates client-side: the document stays, only the page changes.
+    await page.evaluate(() => {
+      (window as unknown as { sameDocument: boolean }).sameDocument = true;
+    });
     await page.getByRole("link", { name: "花みずき化粧品" }).click();
     await expect(bar).toBeVisible();
     release();
     await expect(page.getByRole("heading", { level: 1, name: "花みずき化粧品" })).toBeVisible();
     await expect(bar).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   });
 });
 

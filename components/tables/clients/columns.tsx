@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { type ReactNode, useMemo } from "react";
 import { Badge } from "@/components/ui/misc";
@@ -80,9 +79,10 @@ function buildColumns(t: ReturnType<typeof useTranslations<never>>, updatedAt: I
       header: t("clients.columns.name"),
       sortable: true,
       cell: (row) => (
-        <Link href={`/clients/${row.id}`} className="font-medium text-indigo-700 hover:underline">
+        // A plain link: the table navigates it client-side (useSoftLinks in data-table.tsx).
+        <a href={`/clients/${row.id}`} className="font-medium text-indigo-700 hover:underline">
           {row.name}
-        </Link>
+        </a>
       ),
     },
     {

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { useSoftLinks } from "@/components/ui/soft-links";
 import { type ClientRow, useClientColumns } from "./columns";
 
 type Sort = { sort: string; dir: "asc" | "desc" };
@@ -21,6 +21,8 @@ export function ClientsDataTable({
   query: Record<string, string | undefined>;
 }) {
   const columns = useClientColumns();
+  // The rows' and headers' links are plain anchors navigated client-side by the table (no Link per row).
+  const links = useSoftLinks();
 
   const sortHref = (column: string) => {
     const params = new URLSearchParams();
@@ -31,7 +33,7 @@ export function ClientsDataTable({
   };
 
   return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
+    <div className="overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200" {...links}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-50">
           <tr>
@@ -45,12 +47,12 @@ export function ClientsDataTable({
                   className="th"
                 >
                   {column.sortable ? (
-                    <Link href={sortHref(column.id)} className="inline-flex items-center gap-1 hover:text-slate-900">
+                    <a href={sortHref(column.id)} className="inline-flex items-center gap-1 hover:text-slate-900">
                       {column.header}
                       <span aria-hidden className={active ? "text-slate-900" : "text-slate-300"}>
                         {active && sort.dir === "desc" ? "▼" : "▲"}
                       </span>
-                    </Link>
+                    </a>
                   ) : (
                     column.header
                   )}
