@@ -5,8 +5,8 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { DueContracts } from "@/components/contracts/due-contracts";
 import { ClientsDataTable } from "@/components/tables/clients/data-table";
+import { ClientFilters } from "@/components/tables/clients/filters";
 import { buttonClass } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/misc";
 import { Pagination } from "@/components/ui/pagination";
 import type { Transaction } from "@/db/client";
@@ -70,51 +70,15 @@ export default async function ClientsPage({
         }
       />
       {data.due ? <DueContracts contracts={data.due} /> : null}
-      <search>
-        <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
-          <label className="w-64">
-            <span className="mb-1 block text-xs font-medium text-slate-600">{t("clients.search")}</span>
-            <input
-              name="q"
-              type="search"
-              defaultValue={params.q}
-              placeholder={t("clients.searchPlaceholder")}
-              className={inputClass}
-            />
-          </label>
-          <label>
-            <span className="mb-1 block text-xs font-medium text-slate-600">{t("clients.columns.status")}</span>
-            <select name="status" defaultValue={params.status ?? ""} className={inputClass}>
-              <option value="">{t("clients.allStatuses")}</option>
-              {CLIENT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`clientStatus.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span className="mb-1 block text-xs font-medium text-slate-600">{t("clients.columns.channels")}</span>
-            <select name="channel" defaultValue={params.channel ?? ""} className={inputClass}>
-              <option value="">{t("clients.allChannels")}</option>
-              {CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`channels.${c}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex items-center gap-2 pb-2 text-sm">
-            <input type="checkbox" name="due" value="1" defaultChecked={params.due === "1"} />
-            {t("contracts.dueFilter")}
-          </label>
-          <input type="hidden" name="sort" value={params.sort} />
-          <input type="hidden" name="dir" value={params.dir} />
-          <button type="submit" className={buttonClass("secondary")}>
-            {t("clients.filter")}
-          </button>
-        </form>
-      </search>
+      <ClientFilters
+        q={params.q}
+        status={params.status}
+        channel={params.channel}
+        due={params.due}
+        sort={params.sort}
+        dir={params.dir}
+        dueLabel={t("contracts.dueFilter")}
+      />
       <ClientsList params={params} data={data} />
     </div>
   );
