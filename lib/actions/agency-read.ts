@@ -27,8 +27,16 @@ export type ReadContext = {
 export async function agencyRead<T>(
   permission: Permission,
   load: (ctx: ReadContext) => Promise<T>,
-  options: { signedOut?: "signIn" | "notFound" } = {},
+  options: ReadOptions = {},
 ): Promise<T> {
+  const member = await readingMember(permission, options);
+  return notFoundAs404(() => inTenant(member, load));
+}
+
+type ReadOptions = { signedOut?: "signIn" | "notFound" };
+
+/** The signed-in member with `permission` in the active agency; otherwise the sign-in page, or 404. */
+async function readingMember(permission: Permission, options: ReadOptions): Promise<Member> {
   const viewer = await getViewer();
   if (!viewer) {
     if (options.signedOut === "notFound") notFound();
@@ -36,9 +44,19 @@ export async function agencyRead<T>(
   }
   const member = authorise(viewer, permission);
   if (!member) notFound();
+  return member;
+}
+
+/** `load` in one transaction in the member's agency's row-level-security context. */
+function inTenant<T>(member: Member, load: (ctx: ReadContext) => Promise<T>): Promise<T> {
   const agencyId = member.membership.agencyId;
+  return withTenant(getDb(), agencyId, (tx) => load({ tx, member, agencyId, scope: member.scope }));
+}
+
+/** A NotFoundError (another agency's or client's row) answers 404. */
+async function notFoundAs404<T>(work: () => Promise<T>): Promise<T> {
   try {
-    return await withTenant(getDb(), agencyId, (tx) => load({ tx, member, agencyId, scope: member.scope }));
+    return await work();
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -69,28 +87,14 @@ export async function agencyReadKept<T>(
   permission: Permission,
   key: MemoKey,
   load: (ctx: ReadContext) => Promise<T>,
-  options: { signedOut?: "signIn" | "notFound" } = {},
+  options: ReadOptions = {},
 ): Promise<Kept<T>> {
-  const viewer = await getViewer();
-  if (!viewer) {
-    if (options.signedOut === "notFound") notFound();
-    redirect("/login");
-  }
-  const member = authorise(viewer, permission);
-  if (!member) notFound();
+  const member = await readingMember(permission, options);
   const agencyId = member.membership.agencyId;
-  const db = getDb();
-  const revision = await currentAgencyRevision(db, { agencyId });
+  const revision = await currentAgencyRevision(getDb(), { agencyId });
   const fullKey = [member.membership.role, JSON.stringify(member.scope), ...key];
-  try {
-    const data = await memoAgencyAt(revision, agencyId, fullKey, () =>
-      withTenant(db, agencyId, (tx) => load({ tx, member, agencyId, scope: member.scope })),
-    );
-    return { data, member, agencyId, revision };
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const data = await notFoundAs404(() => memoAgencyAt(revision, agencyId, fullKey, () => inTenant(member, load)));
+  return { data, member, agencyId, revision };
 }
 
 export type UserReadContext = { db: Database; viewer: Viewer };
