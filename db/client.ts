@@ -40,9 +40,30 @@ export function connect(options: { url?: string; pgliteDir?: string; holder: str
  * from now on (db/pglite-named.ts); on a Postgres server postgres.js keeps named statements by itself, and
  * inside a transaction nothing changes.
  */
-export function nameStatement(db: DbOrTx, name: string, text: string): void {
+function nameStatement(db: DbOrTx, name: string, text: string): void {
   const client = (db as { $client?: unknown }).$client;
   if (hasNamedStatements(client)) client.nameStatement(name, text);
+}
+
+/**
+ * A query every request runs, built once per connection by `build` (which ends in drizzle's `.prepare(name)`):
+ * building its SQL from the query builder on each call is a measurable part of a page. On the embedded database it
+ * is also named as a server-side prepared statement (nameStatement), so Postgres plans it once.
+ */
+export function preparedOnce<Q extends { getQuery(): { sql: string } }>(
+  name: string,
+  build: (db: DbOrTx, name: string) => Q,
+): (db: DbOrTx) => Q {
+  const built = new WeakMap<DbOrTx, Q>();
+  return (db) => {
+    let query = built.get(db);
+    if (!query) {
+      query = build(db, name);
+      built.set(db, query);
+      nameStatement(db, name, query.getQuery().sql);
+    }
+    return query;
+  };
 }
 
 // One connection per server process (kept on globalThis so dev-mode reloads do not open a second PGlite).

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, gt, isNull, lt, ne, type SQL, sql } from "drizzle-orm";
-import { type DbOrTx, nameStatement } from "../client";
+import { type DbOrTx, preparedOnce } from "../client";
 import { agencies, memberships, sessions, users } from "../schema";
 
 /*
@@ -72,10 +72,8 @@ export async function checkLiveSession(
  * `liveSince` with the cut-off times as parameters. On the embedded database it also runs as a server-side
  * prepared statement (db/pglite-named.ts), which saves Postgres parsing and planning it on every request.
  */
-const prepared = new WeakMap<DbOrTx, ReturnType<typeof buildLiveSessionUserQuery>>();
-
-function buildLiveSessionUserQuery(db: DbOrTx) {
-  return db
+const liveSessionUserQuery = preparedOnce("live_session_user", (db, name) =>
+  db
     .select({
       user: {
         id: users.id,
@@ -105,18 +103,8 @@ function buildLiveSessionUserQuery(db: DbOrTx) {
     .leftJoin(agencies, eq(agencies.id, memberships.agencyId))
     .where(eq(users.id, sql.placeholder("userId")))
     .orderBy(asc(agencies.name))
-    .prepare("live_session_user");
-}
-
-function liveSessionUserQuery(db: DbOrTx) {
-  let query = prepared.get(db);
-  if (!query) {
-    query = buildLiveSessionUserQuery(db);
-    prepared.set(db, query);
-    nameStatement(db, "live_session_user", query.getQuery().sql);
-  }
-  return query;
-}
+    .prepare(name),
+);
 
 /**
  * What every signed-in request checks, in one round trip: the session if it is still live for this user

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, gt, isNull, min, sql } from "drizzle-orm";
-import { type DbOrTx, nameStatement } from "../client";
+import { type DbOrTx, preparedOnce } from "../client";
 import { NotFoundError } from "../errors";
 import {
   agencies,
@@ -20,15 +20,13 @@ import {
  * agency at all (the agency's revision). Everything else goes through db/tenant.ts.
  */
 
-function buildRevisionQuery(db: DbOrTx) {
-  return db
+const revisionQuery = preparedOnce("agency_revision", (db, name) =>
+  db
     .select({ revision: agencyRevisions.revision })
     .from(agencyRevisions)
     .where(eq(agencyRevisions.agencyId, sql.placeholder("agencyId")))
-    .prepare("agency_revision");
-}
-
-const revisionQueries = new WeakMap<DbOrTx, ReturnType<typeof buildRevisionQuery>>();
+    .prepare(name),
+);
 
 /**
  * The agency's revision (see `agencyRevision` in db/queries/audit.ts), read outside any transaction: the first
@@ -38,13 +36,7 @@ const revisionQueries = new WeakMap<DbOrTx, ReturnType<typeof buildRevisionQuery
  * and, on the embedded database, prepared once (db/pglite-named.ts).
  */
 export async function currentAgencyRevision(db: DbOrTx, p: { agencyId: string }): Promise<number> {
-  let query = revisionQueries.get(db);
-  if (!query) {
-    query = buildRevisionQuery(db);
-    revisionQueries.set(db, query);
-    nameStatement(db, "agency_revision", query.getQuery().sql);
-  }
-  const [row] = await query.execute({ agencyId: p.agencyId });
+  const [row] = await revisionQuery(db).execute({ agencyId: p.agencyId });
   return row?.revision ?? 0;
 }
 

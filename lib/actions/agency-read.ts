@@ -6,7 +6,7 @@ import { currentAgencyRevision } from "@/db/queries/system";
 import type { ClientScope } from "@/db/scope";
 import { withTenant } from "@/db/tenant";
 import type { Permission } from "@/lib/auth/permissions";
-import { authorise, getViewer, type Member, type Viewer } from "@/lib/auth/viewer";
+import { authorise, getViewer, type Member, requirePermission, type Viewer } from "@/lib/auth/viewer";
 import { type MemoKey, memoAgencyAt } from "@/lib/cache/agency-memo";
 
 export type ReadContext = {
@@ -37,12 +37,8 @@ type ReadOptions = { signedOut?: "signIn" | "notFound" };
 
 /** The signed-in member with `permission` in the active agency; otherwise the sign-in page, or 404. */
 async function readingMember(permission: Permission, options: ReadOptions): Promise<Member> {
-  const viewer = await getViewer();
-  if (!viewer) {
-    if (options.signedOut === "notFound") notFound();
-    redirect("/login");
-  }
-  const member = authorise(viewer, permission);
+  if (options.signedOut !== "notFound") return requirePermission(permission);
+  const member = authorise(await getViewer(), permission);
   if (!member) notFound();
   return member;
 }
